@@ -1,0 +1,3 @@
+from wirecoder.cli import main
+
+raise SystemExit(main())

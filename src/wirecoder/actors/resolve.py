@@ -1,0 +1,476 @@
+"""Turn gazetteer hits into actor mentions, resolved as of the article's date.
+
+A mention is assembled from adjacent hits the way news writes actors:
+``[country's | Country-adjective] [title | agent]* [person]`` ("Russia's President Vladimir Putin",
+"Chinese Premier Li Qiang", "Israeli troops", "his Russian counterpart Mikhail Mishustin",
+"Chinese and Russian heads of government"). It is then resolved:
+
+* a named person gets the code of the office they held on the article's date; a former
+  office-holder gets ``<country>ELI`` (CAMEO's code for former officials), never ``GOV``;
+* a title without a name ("the Chinese premier") resolves to whoever held that office that day;
+* a surname alone ("Li said") resolves to the person of that surname introduced earlier in the
+  same article, else to the only office-holder of that surname on that date, else stays unresolved;
+* an unknown name after a placed title ("Russian Foreign Minister Ivan Petrov") keeps the
+  country and role the text gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from wirecoder.actors.gazetteer import COMMON_WORD_SURNAMES, Entry, Gazetteer, Hit
+from wirecoder.actors.kb import HEAD_KINDS, KnowledgeBase, Person, RoleSpell, Title
+from wirecoder.records import Mention, Sentence
+
+_POSSESSIVE_GAP = re.compile(r"^[’']s\s+$")
+_ADJACENT_GAP = re.compile(r"^\s+$")
+_AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^,\s*$")
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|late|then-|erstwhile)\s*$", re.IGNORECASE)
+_UNKNOWN_NAME_AFTER = re.compile(r"^\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)")
+_DYAD = re.compile(
+    r"\b(?:the two|both)\s+(?:countries|nations|sides|neighbou?rs|governments|states|leaders|capitals)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    {"League", "Court", "Summit", "Party", "Council", "Ministry", "Office", "Cup", "Day", "Group", "Forum"}
+)
+
+# Roles that describe who someone is rather than an office; a person keeps these.
+_PERSONAL_ROLES = frozenset({"GOV", "ELI"})
+_KIND_PRIORITY = {
+    k: i for i, k in enumerate((*HEAD_KINDS, "deputy_head", "foreign_minister", "defence_minister"))
+}
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of one article established; lives only while that article is coded."""
+
+    day: date
+    people: list[Mention] = field(default_factory=list)  # resolved or placed people, in order
+    countries: Counter[str] = field(default_factory=Counter)
+
+    def person_by_surname(self, surname: str) -> Mention | None:
+        for mention in reversed(self.people):
+            name = mention.name or ""
+            if name == surname or name.split()[-1:] == [surname] or name.endswith(" " + surname):
+                return mention
+        return None
+
+    def last_holder(self, kind_title: Title, kb: KnowledgeBase) -> Mention | None:
+        for mention in reversed(self.people):
+            person = kb.people.get(mention.actor_id or "")
+            if person and any(kind_title.kind in s.kinds() for s in person.spells_on(self.day)):
+                return mention
+        return None
+
+    def dyad(self) -> tuple[str, str] | None:
+        top = [code for code, _ in self.countries.most_common(2)]
+        return (top[0], top[1]) if len(top) == 2 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    hits: tuple[Hit, ...]
+    possessive_end: bool
+    former: bool
+    coordinated: tuple[Hit, ...] = ()  # extra adjectives/countries sharing the same head
+
+
+def _best_spell(spells: tuple[RoleSpell, ...]) -> RoleSpell:
+    return min(spells, key=lambda s: min(_KIND_PRIORITY.get(k, 99) for k in s.kinds()))
+
+
+class MentionResolver:
+    """Resolves the mentions of one article at a time; build once, call per article."""
+
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> None:
+        self.kb = kb
+        self.gazetteer = gazetteer or Gazetteer(kb)
+        self._surname_index: dict[str, list[Person]] = {}
+        for person in kb.people.values():
+            self._surname_index.setdefault(person.surname, []).append(person)
+
+    # -- public -----------------------------------------------------------------------------
+
+    def resolve_article(
+        self, body: str, sentences: tuple[Sentence, ...], day: date
+    ) -> tuple[tuple[Mention, ...], ArticleContext]:
+        """All actor mentions of an article, sentence by sentence, with the context they built."""
+        context = ArticleContext(day=day)
+        hits = self.gazetteer.find(body)
+        mentions: list[Mention] = []
+        position = 0
+        for sentence in sentences:
+            start, end = sentence.span
+            own: list[Hit] = []
+            while position < len(hits) and hits[position].start < end:
+                if hits[position].start >= start and hits[position].end <= end:
+                    own.append(hits[position])
+                position += 1
+            mentions.extend(self.resolve_sentence(body, sentence, own, context))
+        return tuple(mentions), context
+
+    def resolve_text(self, text: str, day: date, article_id: str = "") -> tuple[Mention, ...]:
+        """Mentions in a free text (one pseudo-article), for the CLI and tests."""
+        from wirecoder.nlp.segment import split_paragraph
+
+        sentences = tuple(
+            Sentence(article_id=article_id, index=i, span=(s, e), text=text[s:e])
+            for i, (s, e) in enumerate(split_paragraph(text))
+        )
+        mentions, _ = self.resolve_article(text, sentences, day)
+        return mentions
+
+    def resolve_sentence(
+        self, body: str, sentence: Sentence, hits: list[Hit], context: ArticleContext
+    ) -> list[Mention]:
+        out: list[Mention] = []
+        for phrase in self._phrases(body, hits, sentence.span[0]):
+            for mention in self._resolve_phrase(body, sentence, phrase, context):
+                out.append(mention)
+                if mention.kind in ("person", "unknown_person") and mention.name:
+                    context.people.append(mention)
+                if mention.country and mention.kind != "pronoun":
+                    context.countries[mention.country] += 1
+        for match in _DYAD.finditer(sentence.text):
+            dyad = context.dyad()
+            if dyad is None:
+                continue
+            span = (sentence.span[0] + match.start(), sentence.span[0] + match.end())
+            for code in dyad:
+                out.append(
+                    Mention(
+                        article_id=sentence.article_id,
+                        sentence_index=sentence.index,
+                        span=span,
+                        text=match.group(0),
+                        kind="country",
+                        code=code,
+                        name=self.kb.countries[code].name if code in self.kb.countries else None,
+                        country=code,
+                        note="the article's two main countries",
+                    )
+                )
+        out.sort(key=lambda m: m.span)
+        return out
+
+    # -- phrase assembly ------------------------------------------------------------------------
+
+    def _phrases(self, body: str, hits: list[Hit], sentence_start: int) -> list[_Phrase]:
+        phrases: list[_Phrase] = []
+        i = 0
+        while i < len(hits):
+            group = [hits[i]]
+            coordinated: list[Hit] = []
+            possessive = False
+            j = i
+            while j + 1 < len(hits):
+                current, nxt = hits[j], hits[j + 1]
+                gap = body[current.end : nxt.start]
+                if (
+                    _POSSESSIVE_GAP.match(gap)
+                    and current.has(
+                        "country",
+                        "capital",
+                        "organisation",
+                        "person",
+                        "surname",
+                        "seat",
+                        "adjective",
+                        "title",
+                    )
+                    and nxt.has("title", "agent", "person", "surname")
+                ):
+                    group.append(nxt)
+                elif (gap == "" or _ADJACENT_GAP.match(gap)) and self._continues(current, nxt):
+                    group.append(nxt)
+                elif (
+                    _AND_GAP.match(gap)
+                    and current.has("adjective")
+                    and nxt.has("adjective")
+                    and j + 2 < len(hits)
+                    and hits[j + 2].has("title", "agent")
+                    and _ADJACENT_GAP.match(body[nxt.end : hits[j + 2].start] or " ")
+                ):
+                    coordinated.append(current)
+                    group = [g for g in group if g is not current]
+                    group.append(nxt)
+                else:
+                    break
+                j += 1
+            after = body[group[-1].end : group[-1].end + 3]
+            possessive = after.startswith(("'s", "’s"))
+            before = body[max(sentence_start, group[0].start - 12) : group[0].start]
+            if coordinated:
+                before = body[max(sentence_start, coordinated[0].start - 12) : coordinated[0].start]
+            phrases.append(
+                _Phrase(
+                    hits=tuple(group),
+                    possessive_end=possessive,
+                    former=bool(_FORMER_BEFORE.search(before)),
+                    coordinated=tuple(coordinated),
+                )
+            )
+            i = j + 1
+        return phrases
+
+    @staticmethod
+    def _continues(current: Hit, nxt: Hit) -> bool:
+        if current.has("adjective", "title", "agent") and nxt.has("title", "agent", "person", "surname"):
+            return True
+        # "NATO Secretary-General Mark Rutte", "EU foreign policy chief"
+        return current.has("organisation") and nxt.has("title", "person")
+
+    # -- resolution ------------------------------------------------------------------------------
+
+    def _resolve_phrase(
+        self, body: str, sentence: Sentence, phrase: _Phrase, context: ArticleContext
+    ) -> list[Mention]:
+        hits = phrase.hits
+        span = (
+            (phrase.coordinated[0].start if phrase.coordinated else hits[0].start),
+            hits[-1].end,
+        )
+        text = body[span[0] : span[1]]
+        day = context.day
+
+        def make(**kw: object) -> Mention:
+            return Mention(
+                article_id=sentence.article_id,
+                sentence_index=sentence.index,
+                span=span,
+                text=text,
+                **kw,  # type: ignore[arg-type]
+            )
+
+        country: str | None = None
+        role: str | None = None
+        title: Title | None = None
+        person_entry: Entry | None = None
+        surname_entries: list[Entry] = []
+        org: str | None = None
+        seat_role: str | None = None
+        for hit in hits:
+            entry = hit.entries[0]
+            if hit.has("person"):
+                person_entry = hit.first("person")
+            elif hit.has("surname") and person_entry is None:
+                surname_entries = [e for e in hit.entries if e.kind == "surname"]
+                # A surname that is also a country word ("Jordan") only counts as a person in context.
+            if entry.kind in ("country", "adjective", "demonym", "capital") and country is None:
+                country = entry.ref
+            elif entry.kind == "seat":
+                country, seat_role = entry.ref, entry.role
+            elif entry.kind == "organisation":
+                org = entry.ref
+            elif entry.kind == "title":
+                title = self.kb.titles.get(entry.ref)
+            elif entry.kind == "agent":
+                role = entry.ref
+
+        if person_entry is not None:
+            person = self.kb.people[person_entry.ref]
+            resolved = self._person_mention(make, person, day, former=phrase.former, text_title=title)
+            person_index = next(i for i, h in enumerate(hits) if h.has("person"))
+            if role is not None and any(h.has("agent") for h in hits[person_index + 1 :]) and resolved.country:
+                # "President Xi Jinping's government": the government, not the man.
+                return [make(kind="agent", code=f"{resolved.country}{role}", country=resolved.country, role=role,
+                             note=f"{role} of {person.name}")]
+            return [resolved]
+
+        if surname_entries:
+            resolved = self._resolve_surname(hits[-1].text, surname_entries, title, country, context)
+            if resolved is not None:
+                if isinstance(resolved, Mention):
+                    return [make(**_copy_fields(resolved), note=f"second reference to {resolved.name}")]
+                return [self._person_mention(make, resolved, day, former=phrase.former, text_title=title)]
+            if not (country or title or role or org):
+                return [
+                    make(kind="person", code=None, name=None, note=f"surname {hits[-1].text!r}: ambiguous")
+                ]
+
+        if title is not None and (country is not None or org is not None):
+            unknown = _UNKNOWN_NAME_AFTER.match(body[hits[-1].end : hits[-1].end + 60])
+            if unknown and not set(unknown.group(1).split()) & _NOT_A_NAME and hits[-1].has("title", "agent"):
+                name = unknown.group(1)
+                code = (org or f"{country}GOV") if not phrase.former else f"{country}ELI"
+                end = hits[-1].end + unknown.end()
+                return [
+                    Mention(
+                        article_id=sentence.article_id,
+                        sentence_index=sentence.index,
+                        span=(span[0], end),
+                        text=body[span[0] : end],
+                        kind="unknown_person",
+                        code=code,
+                        name=name,
+                        role=title.title,
+                        country=country,
+                        note="not in the knowledge base; country and role from the text",
+                    )
+                ]
+            holder = self._holder(title, country, org, context)
+            if holder is not None and not phrase.former:
+                return [self._person_mention(make, holder, day, former=False, text_title=title)]
+            base = org or country
+            return [
+                make(
+                    kind="agent",
+                    code=f"{base}{'ELI' if phrase.former else 'GOV'}" if not org else org,
+                    role=title.title,
+                    country=country,
+                    note="office without a known holder on this date",
+                )
+            ]
+
+        if title is not None and country is None and org is None:
+            holder_mention = context.last_holder(title, self.kb)
+            if holder_mention is not None:
+                return [
+                    make(
+                        **_copy_fields(holder_mention), note=f"'{text}' refers back to {holder_mention.name}"
+                    )
+                ]
+            return [make(kind="agent", code=None, role=title.title, note="title without a country or holder")]
+
+        if role is not None and (country or org):
+            codes = [country] + [h.entries[0].ref for h in phrase.coordinated] if country else [org]
+            return [
+                make(
+                    kind="agent", code=f"{c}{role}" if c else None, country=c if country else None, role=role
+                )
+                for c in codes
+            ]
+        if role is not None:
+            return [make(kind="agent", code=None, role=role, note="agent without a country")]
+
+        if org is not None:
+            organisation = self.kb.organisations[org]
+            return [
+                make(
+                    kind="organisation",
+                    code=org,
+                    name=organisation.name,
+                    actor_id=org,
+                    country=organisation.country,
+                )
+            ]
+        if country is not None:
+            code = f"{country}{seat_role}" if seat_role else country
+            c = self.kb.countries.get(country)
+            return [
+                make(
+                    kind="country",
+                    code=code,
+                    name=c.name if c else None,
+                    actor_id=country,
+                    country=country,
+                    note="seat of power" if seat_role else "",
+                )
+            ]
+        return []
+
+    def _person_mention(
+        self, make: object, person: Person, day: date, *, former: bool, text_title: Title | None
+    ) -> Mention:
+        assert callable(make)
+        spells = person.spells_on(day)
+        if spells and not former:
+            spell = _best_spell(spells)
+            return make(  # type: ignore[no-any-return]
+                kind="person",
+                code=spell.code,
+                name=person.name,
+                actor_id=person.id,
+                role=spell.office,
+                country=spell.country or person.country,
+            )
+        past = [r for r in person.roles if r.start is not None and r.start <= day and not r.active_on(day)]
+        country = person.country or (past[-1].country if past else None)
+        if past or former:
+            office = (
+                max(past, key=lambda r: r.start or day).office
+                if past
+                else (text_title.title if text_title else "")
+            )
+            return make(  # type: ignore[no-any-return]
+                kind="person",
+                code=f"{country}ELI" if country else None,
+                name=person.name,
+                actor_id=person.id,
+                role=f"former {office}".strip(),
+                country=country,
+                note="former office-holder on this date",
+            )
+        return make(  # type: ignore[no-any-return]
+            kind="person",
+            code=country,
+            name=person.name,
+            actor_id=person.id,
+            role=None,
+            country=country,
+            note="held no office in the knowledge base on this date",
+        )
+
+    def _holder(
+        self, title: Title, country: str | None, org: str | None, context: ArticleContext
+    ) -> Person | None:
+        found = [
+            person
+            for person, spell in self.kb.holders(title.kind, country, context.day)
+            if org is None or spell.org == org
+        ]
+        if org is not None and country is None:
+            found = [p for p, s in self.kb.holders(title.kind, None, context.day) if s.org == org]
+        unique = {p.id: p for p in found}
+        return next(iter(unique.values())) if len(unique) == 1 else None
+
+    def _resolve_surname(
+        self,
+        surname: str,
+        entries: list[Entry],
+        title: Title | None,
+        country: str | None,
+        context: ArticleContext,
+    ) -> Person | Mention | None:
+        earlier = context.person_by_surname(surname)
+        if earlier is not None:
+            return earlier
+        candidates = [self.kb.people[e.ref] for e in entries]
+        day = context.day
+        if title is not None:
+            titled = [
+                p
+                for p in candidates
+                if any(
+                    title.kind in s.kinds() and (country is None or s.country == country)
+                    for s in p.spells_on(day)
+                )
+            ]
+            if len(titled) == 1:
+                return titled[0]
+        if surname in COMMON_WORD_SURNAMES:
+            return None
+        if country is not None:
+            candidates = [p for p in candidates if p.country == country]
+        active = [p for p in candidates if p.spells_on(day)]
+        if len(active) == 1:
+            return active[0]
+        if len(candidates) == 1 and not active:
+            return candidates[0]
+        return None
+
+
+def _copy_fields(m: Mention) -> dict[str, object]:
+    return {
+        "kind": m.kind,
+        "code": m.code,
+        "name": m.name,
+        "actor_id": m.actor_id,
+        "role": m.role,
+        "country": m.country,
+    }

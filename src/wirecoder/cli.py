@@ -1,0 +1,187 @@
+"""The ``wirecoder`` command line. Commands are thin: they parse options and call library code.
+
+Results go to stdout (tables, JSONL, CSV); progress and messages go to stderr, so stdout stays
+machine-readable.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import click
+
+from wirecoder import __version__
+from wirecoder.config import Settings, load_settings
+from wirecoder.errors import WirecoderError
+from wirecoder.output import (
+    EVENT_FIELDS,
+    article_json,
+    articles_table,
+    csv_text,
+    event_json,
+    events_table,
+    jsonl,
+)
+from wirecoder.store import DuckDBStore, EventQuery
+
+DB_HELP = "DuckDB store file (default: the store.path setting, ./wirecoder.duckdb)."
+
+
+def _settings(ctx: click.Context, db: str | None) -> Settings:
+    obj = ctx.find_root().obj or {}
+    sections: dict[str, Any] = {}
+    if db:
+        sections["store"] = {"path": db}
+    return load_settings(obj.get("config"), obj.get("overrides", ()), **sections)
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from e
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wirecoder")
+@click.option(
+    "--config", "config", type=click.Path(dir_okay=False), help="TOML settings file read over the defaults."
+)
+@click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE", help="Override one setting.")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, overrides: tuple[str, ...], debug: bool) -> None:
+    """wirecoder: political event data (CAMEO, PLOVER) from raw news."""
+    ctx.obj = {"config": config, "overrides": overrides, "debug": debug}
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
+@click.pass_context
+def code(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, quiet: bool) -> None:
+    """Code INPUTS (files or directories of .txt, .html, .jsonl) into the store and print the new events."""
+    from wirecoder.api import code_into_store
+
+    settings = _settings(ctx, db)
+    summary = code_into_store(list(inputs), settings, progress=not quiet)
+    with DuckDBStore(settings.store.path, read_only=True) as store:
+        events = [event_json(r) for r in store.events(EventQuery(run_id=summary.run_id))]
+    _emit_events(events, fmt)
+    if not quiet:
+        click.echo(summary.describe(settings.store.path), err=True)
+        for rejected in summary.rejected_items:
+            click.echo(f"  rejected {rejected.origin}: {rejected.reason} ({rejected.detail})", err=True)
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--actor", help="Source or target code starts with this (e.g. RUS, CHNGOV).")
+@click.option("--source", help="Source code starts with this.")
+@click.option("--target", help="Target code starts with this.")
+@click.option("--since", help="Events on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this day (YYYY-MM-DD).")
+@click.option("--code", "code_prefix", help="CAMEO code prefix (e.g. 04, 163).")
+@click.option("--article", help="Only events of this article id.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
+)
+@click.pass_context
+def events(
+    ctx: click.Context,
+    db: str | None,
+    actor: str | None,
+    source: str | None,
+    target: str | None,
+    since: str | None,
+    until: str | None,
+    code_prefix: str | None,
+    article: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored events, filtered."""
+    if code_prefix is not None and not code_prefix.isdigit():
+        raise click.BadParameter(f"{code_prefix!r} is not a CAMEO code prefix (digits)", param_hint="--code")
+    query = EventQuery(
+        actor=actor,
+        source=source,
+        target=target,
+        since=_parse_day(since, "--since"),
+        until=_parse_day(until, "--until"),
+        code=code_prefix,
+        article=article,
+        limit=limit,
+    )
+    settings = _settings(ctx, db)
+    with DuckDBStore(settings.store.path, read_only=True) as store:
+        rows = [event_json(r) for r in store.events(query)]
+    _emit_events(rows, fmt)
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.pass_context
+def articles(ctx: click.Context, db: str | None, fmt: str) -> None:
+    """List the stored, cleaned articles."""
+    settings = _settings(ctx, db)
+    with DuckDBStore(settings.store.path, read_only=True) as store:
+        rows = [article_json(r) for r in store.articles()]
+    click.echo(jsonl(rows) if fmt == "jsonl" else articles_table(rows), nl=False)
+
+
+def _emit_events(rows: Sequence[dict[str, Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        click.echo(jsonl(rows), nl=False)
+    elif fmt == "csv":
+        click.echo(csv_text(rows, EVENT_FIELDS), nl=False)
+    else:
+        click.echo(events_table(rows) if rows else "no events\n", nl=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: one-line errors and exit codes instead of tracebacks."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="wirecoder", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        return int(e.exit_code)
+    except click.exceptions.Abort:
+        click.echo("wirecoder: aborted", err=True)
+        return 130
+    except click.UsageError as e:
+        click.echo(f"wirecoder: error: {e.format_message()}", err=True)
+        return 2
+    except click.ClickException as e:
+        click.echo(f"wirecoder: error: {e.format_message()}", err=True)
+        return e.exit_code
+    except WirecoderError as e:
+        if debug:
+            raise
+        click.echo(f"wirecoder: error: {e}", err=True)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,519 @@
+"""The dependency coder: who did what to whom in one parsed sentence.
+
+For every token that a rule of the trigger book names, it finds the source and target actors from
+the parse (subject/object, passive agent, possessives, "between X and Y", the clause a noun sits
+in), decides whether the event was asserted, intended or negated, and dates and places it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.dates import DateMention, find_dates, resolve
+from wirecoder.events.cameo import Codebook
+from wirecoder.events.modality import Modality, according_to, analyse
+from wirecoder.events.syntax import SentenceActors, clause_tokens
+from wirecoder.events.triggers import TriggerBook, TriggerRule
+from wirecoder.places import PlaceIndex
+from wirecoder.records import DateValue, Event, Mention, Place, Sentence
+
+CODER_NAME = "wirecoder.dep_coder.v1"
+
+_ADJUNCT_PREPS = frozenset(
+    {
+        "during",
+        "in",
+        "at",
+        "after",
+        "before",
+        "on",
+        "following",
+        "amid",
+        "ahead",
+        "since",
+        "with",
+        "throughout",
+    }
+)
+_PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+_NARRATIVE_WINDOW = timedelta(days=10)
+_MEETING_CODES = frozenset({"040"})
+# Refinement of an intention: the intended act's root -> the 03x code for intending it.
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
+_INTENT_BY_CODE = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "081": "0351",
+    "0841": "0353",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+    "0871": "0356",
+    "163": "1312",
+    "161": "1313",
+    "162": "1311",
+    "166": "1313",
+}
+_THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+
+@dataclass
+class ArticleState:
+    """What the coder carries from one sentence to the next within an article."""
+
+    article_id: str
+    published: date
+    narrative: date | None = None  # the day the story is at ("On Thursday, ...")
+    last_person: Mention | None = None
+    seen: set[tuple[str | None, str | None, str, str]] = field(default_factory=set)
+
+    @property
+    def reference(self) -> date:
+        return self.narrative or self.published
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    rule: TriggerRule
+    trigger: Token
+    sources: list[Mention]
+    targets: list[Mention]
+    modality: Modality
+    pair_mode: bool = False  # "between X and Y": sources and targets are one list to pair up
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+class SentenceCoder:
+    def __init__(
+        self, book: TriggerBook, codebook: Codebook, places: PlaceIndex, *, background_days: int = 30
+    ):
+        self.book = book
+        self.codebook = codebook
+        self.places = places
+        self.background = timedelta(days=background_days)
+
+    # -- candidate filter -----------------------------------------------------------------------
+
+    def may_hold_event(self, sentence_text: str) -> bool:
+        """Cheap test on raw text: does any word of the sentence take a trigger form?"""
+        lowered = sentence_text.lower()
+        for word in lowered.replace("’", "'").split():
+            if word.strip(".,;:!?\"'()[]“”‘—-") in self.book.surface_forms:
+                return True
+        return False
+
+    # -- main entry -----------------------------------------------------------------------------
+
+    def code(
+        self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], state: ArticleState
+    ) -> list[Event]:
+        actors = SentenceActors(doc, sentence.span[0], mentions, fallback_person=state.last_person)
+        if sentence.text.rstrip().endswith("?"):
+            return []
+        date_mentions = find_dates(sentence.text)
+        drafts = [d for token in doc for d in self._drafts(token, actors)]
+        events: list[Event] = []
+        for draft in drafts:
+            events.extend(self._events(draft, doc, sentence, actors, date_mentions, state))
+        return events
+
+    def after_sentence(self, sentence: Sentence, mentions: Sequence[Mention], state: ArticleState) -> None:
+        """Move the article state past a sentence (called for every sentence, parsed or not)."""
+        for mention in find_dates(sentence.text):
+            value = resolve(mention, state.published)
+            if value is None or value.precision != "day":
+                continue
+            if state.published - _NARRATIVE_WINDOW <= value.day <= state.published:
+                state.narrative = value.day
+                break
+        people = [m for m in mentions if m.kind in ("person", "unknown_person") and m.name]
+        if people:
+            state.last_person = people[0]
+
+    # -- triggers -------------------------------------------------------------------------------
+
+    def _drafts(self, token: Token, actors: SentenceActors) -> list[_Draft]:
+        lemma = _lemma(token)
+        drafts: list[_Draft] = []
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            rule = self._verb_rule(token, lemma)
+            if rule is not None:
+                draft = self._verb_draft(token, rule, actors)
+                if draft is not None:
+                    drafts.append(draft)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            rule = self._noun_rule(token, lemma)
+            if rule is not None:
+                draft = self._noun_draft(token, rule, actors)
+                if draft is not None:
+                    drafts.append(draft)
+        return drafts
+
+    def _verb_rule(self, verb: Token, lemma: str) -> TriggerRule | None:
+        rules = self.book.verbs.get(lemma, ())
+        if not rules:
+            return None
+        near: set[str] = set()
+        for child in verb.children:
+            near.update((child.lower_, _lemma(child)))
+            if child.dep_ in ("prep", "dobj", "prt", "advmod"):
+                for grandchild in child.children:
+                    near.update((grandchild.lower_, _lemma(grandchild)))
+        obj = self._object_lemma(verb)
+        best: tuple[int, TriggerRule] | None = None
+        for rule in rules:
+            if rule.particles and not all(p in near for p in rule.particles):
+                continue
+            if rule.objects and obj not in rule.objects:
+                continue
+            score = 2 * len(rule.particles) + (1 if rule.objects else 0)
+            if best is None or score > best[0]:
+                best = (score, rule)
+        return best[1] if best else None
+
+    @staticmethod
+    def _object_lemma(verb: Token) -> str | None:
+        if verb.dep_ == "acl":
+            return _lemma(verb.head)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "nsubjpass"):
+                return _lemma(child)
+        return None
+
+    def _noun_rule(self, noun: Token, lemma: str) -> TriggerRule | None:
+        rules = self.book.nouns.get(lemma, ()) or self.book.nouns.get(noun.lower_, ())
+        if not rules:
+            return None
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        best: tuple[int, TriggerRule] | None = None
+        for rule in rules:
+            if rule.modifiers and not all(m in modifiers for m in rule.modifiers):
+                continue
+            score = len(rule.modifiers)
+            if best is None or score > best[0]:
+                best = (score, rule)
+        return best[1] if best else None
+
+    # -- arguments ------------------------------------------------------------------------------
+
+    def _verb_draft(self, verb: Token, rule: TriggerRule, actors: SentenceActors) -> _Draft | None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        targets: list[Mention] = []
+        if verb.dep_ == "acl":  # "sanctions imposed by the US against Moscow"
+            sources = actors.passive_agent(verb)
+        elif passive:
+            sources = actors.passive_agent(verb)
+            if rule.passive_target_subject and not rule.objects:
+                for child in verb.children:
+                    if child.dep_ == "nsubjpass":
+                        targets.extend(actors.actors_of(child))
+        else:
+            sources, _ = actors.subject_actors(verb)
+        preps = [t for t in rule.targets if t not in ("dobj", "dative")]
+        if not passive and not rule.objects:
+            targets.extend(actors.objects(verb, rule.targets))
+        targets.extend(actors.prep_objects(verb, preps))
+        if rule.objects and not targets and "dobj" in rule.targets:
+            # "seized a Greek tanker": the object's owner is the target.
+            for child in verb.children:
+                if child.dep_ in ("dobj", "obj"):
+                    targets.extend(actors.actors_of(child))
+        pair_mode = False
+        if "between" in rule.targets and not sources:
+            pair = actors.prep_objects(verb, ["between"])
+            if len(pair) >= 2:
+                sources, targets, pair_mode = pair[:1], pair[1:], True
+        if not sources:
+            return None
+        return _Draft(rule, verb, sources, targets, analyse(verb, self.book), pair_mode)
+
+    def _noun_draft(self, noun: Token, rule: TriggerRule, actors: SentenceActors) -> _Draft | None:
+        own_sources: list[Mention] = []
+        own_targets = actors.nested_prep_objects(noun, [t for t in rule.targets if t != "between"])
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and actors.direct(child)):
+                own_sources.extend(actors.actors_of(child))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                own_sources.extend(actors.prep_objects(noun, ["by"]))
+            elif child.dep_ == "acl" and child.pos_ == "VERB":
+                own_sources.extend(actors.passive_agent(child))
+                own_targets.extend(actors.prep_objects(child, rule.targets))
+        pair = actors.prep_objects(noun, ["between"])
+        modality_anchor = noun
+        context = noun.head if noun.dep_ in ("compound", "conj") else noun
+        role = noun.dep_ if noun.dep_ not in ("compound", "conj") else noun.head.dep_
+        governor = context.head
+        fires = bool(own_sources) or len(pair) >= 2
+        gov_sources: list[Mention] = []
+        gov_targets: list[Mention] = []
+        if role in ("dobj", "obj") and governor.pos_ in ("VERB", "AUX"):
+            if _lemma(governor) in self.book.light_verbs:
+                fires = True
+                gov_sources, _ = actors.subject_actors(governor)
+                gov_targets = actors.prep_objects(governor, rule.targets) + actors.objects(
+                    governor, ["dative"]
+                )
+                if not gov_targets and context.i != noun.i:
+                    gov_targets = actors.nested_prep_objects(context, rule.targets)
+                modality_anchor = governor
+            elif _lemma(governor) in self.book.verbs and not own_sources:
+                return None  # the verb codes on its own ("condemned the attack")
+        elif role == "pobj" and governor.dep_ == "prep" and governor.lower_ in _ADJUNCT_PREPS:
+            clause = governor.head
+            if clause.pos_ in ("VERB", "AUX"):
+                fires = True
+                gov_sources, _ = actors.subject_actors(clause)
+                gov_targets = actors.objects(clause, ["dobj", "dative"])
+                modality_anchor = clause
+        if not fires:
+            return None
+        if len(pair) >= 2 and not own_sources:
+            return _Draft(rule, noun, pair[:1], pair[1:], analyse(modality_anchor, self.book), True)
+        sources = own_sources or gov_sources
+        targets = own_targets or gov_targets
+        if not sources:
+            return None
+        return _Draft(rule, noun, sources, targets, analyse(modality_anchor, self.book))
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def _events(
+        self,
+        draft: _Draft,
+        doc: Doc,
+        sentence: Sentence,
+        actors: SentenceActors,
+        date_mentions: list[DateMention],
+        state: ArticleState,
+    ) -> list[Event]:
+        status = draft.modality.status
+        if status in ("negated", "hypothetical"):
+            return []
+        code = self._specific_code(draft.rule, doc)
+        intent = status == "intent"
+        if intent:
+            intended = self._intent_code(code)
+            if intended is None:
+                return []
+            code = intended
+        pairs = self._pairs(draft)
+        if not pairs:
+            return []
+        when = self._date(draft, doc, sentence, date_mentions, state, intent=intent)
+        place = None if intent else self._place(draft, doc, sentence)
+        attributed = self._attribution(draft, actors)
+        events = []
+        for source, target in pairs:
+            event_code = code
+            if code in _MEETING_CODES and place is not None and place.country:
+                event_code = self._meeting_code(source, target, place.country)
+            events.append(
+                self._event(event_code, draft, source, target, when, place, attributed, sentence, state)
+            )
+        return events
+
+    def _specific_code(self, rule: TriggerRule, doc: Doc) -> str:
+        if not rule.fields:
+            return rule.code
+        words = {t.lower_ for t in doc} | {_lemma(t) for t in doc}
+        for keyword, code in rule.fields.items():
+            if keyword in words:
+                return code
+        return rule.code
+
+    def _intent_code(self, code: str) -> str | None:
+        if code in _INTENT_BY_CODE:
+            return _INTENT_BY_CODE[code]
+        root = code[:2]
+        if root in _INTENT_BY_ROOT:
+            mapped = _INTENT_BY_ROOT[root]
+            return mapped or None
+        if root == "03":
+            return code
+        if root in _THREAT_BY_ROOT:
+            return _THREAT_BY_ROOT[root]
+        return None  # intending to criticise or to demand is not an event of its own
+
+    @staticmethod
+    def _pairs(draft: _Draft) -> list[tuple[Mention, Mention | None]]:
+        rule = draft.rule
+        pairs: list[tuple[Mention, Mention | None]] = []
+        sources = list({m.code: m for m in draft.sources}.values())
+        targets = list({m.code: m for m in draft.targets if m.code not in {s.code for s in sources}}.values())
+        if draft.pair_mode:
+            everyone = sources + targets
+            return [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :] if a.code != b.code]
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+        elif rule.symmetric and len(sources) >= 2:
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :] if a.code != b.code]
+        elif rule.target_optional:
+            pairs = [(s, None) for s in sources]
+        return pairs
+
+    def _meeting_code(self, source: Mention, target: Mention | None, place_country: str) -> str:
+        if target is None or not source.country or not target.country:
+            return "040"
+        if place_country == target.country and place_country != source.country:
+            return "042"
+        if place_country == source.country and place_country != target.country:
+            return "043"
+        if place_country not in (source.country, target.country):
+            return "044"
+        return "040"
+
+    # -- when and where --------------------------------------------------------------------------
+
+    def _date(
+        self,
+        draft: _Draft,
+        doc: Doc,
+        sentence: Sentence,
+        mentions: list[DateMention],
+        state: ArticleState,
+        *,
+        intent: bool,
+    ) -> DateValue:
+        chain = list(draft.modality.chain)
+        if intent and draft.modality.intent_marker is not None and draft.modality.intent_marker in chain:
+            # An intention is dated when it was stated, not when the intended act will happen.
+            chain = chain[chain.index(draft.modality.intent_marker) + 1 :]
+        reporter = draft.modality.reporter
+        if reporter is not None:
+            chain.append(reporter)
+        chain_ids = {t.i: rank for rank, t in enumerate(chain)}
+        trigger_ids = {draft.trigger.i} | {t.i for t in chain}
+        best: tuple[int, DateMention] | None = None
+        loose: list[tuple[int, DateMention]] = []
+        for mention in mentions:
+            head = self._date_head(doc, mention)
+            if head is None:
+                continue
+            rank = self._attachment(head, chain_ids, trigger_ids)
+            if rank is not None:
+                if best is None or rank < best[0]:
+                    best = (rank, mention)
+            else:
+                loose.append((abs(head.i - draft.trigger.i), mention))
+        chosen = best[1] if best else None
+        if chosen is None and loose and not intent:
+            chosen = min(loose, key=lambda item: item[0])[1]
+        if chosen is not None:
+            value = resolve(chosen, state.published)
+            if value is not None:
+                return value
+        return DateValue(day=state.reference)
+
+    @staticmethod
+    def _date_head(doc: Doc, mention: DateMention) -> Token | None:
+        span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+        return span.root if span is not None else None
+
+    @staticmethod
+    def _attachment(head: Token, chain_ids: dict[int, int], trigger_ids: set[int]) -> int | None:
+        """How close to the event a date is attached: its rank in the event's chain, or None."""
+        node = head
+        for _ in range(10):
+            if node.i in chain_ids:
+                return chain_ids[node.i]
+            if node.head.i == node.i:
+                return None
+            if node.i != head.i and node.pos_ in ("VERB", "AUX") and node.i not in trigger_ids:
+                return None  # it belongs to another clause
+            node = node.head
+        return None
+
+    def _place(self, draft: _Draft, doc: Doc, sentence: Sentence) -> Place | None:
+        hits = self.places.find(sentence.text)
+        if not hits:
+            return None
+        anchors = [draft.trigger, *draft.modality.chain[1:3]]
+        for anchor in anchors:
+            for token in sorted(clause_tokens(anchor), key=lambda t: abs(t.i - draft.trigger.i)):
+                if token.dep_ != "prep" or token.lower_ not in _PLACE_PREPS:
+                    continue
+                start, end = token.idx, token.right_edge.idx + len(token.right_edge.text)
+                inside = [h for h in hits if start <= h.start and h.end <= end]
+                if inside:
+                    return inside[-1].place
+        return None
+
+    def _attribution(self, draft: _Draft, actors: SentenceActors) -> str | None:
+        reporter = draft.modality.reporter
+        if reporter is not None:
+            speakers, _ = actors.subject_actors(reporter)
+            if speakers:
+                return speakers[0].name or speakers[0].code
+            for child in reporter.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return doc_span_text(child)
+        return according_to(draft.trigger)
+
+    # -- assembly -------------------------------------------------------------------------------
+
+    def _event(
+        self,
+        code: str,
+        draft: _Draft,
+        source: Mention,
+        target: Mention | None,
+        when: DateValue,
+        place: Place | None,
+        attributed: str | None,
+        sentence: Sentence,
+        state: ArticleState,
+    ) -> Event:
+        entry = self.codebook.get(code)
+        background = when.end < state.published - self.background
+        key = "|".join((state.article_id, source.code or "", target.code if target else "", code, when.iso()))
+        confidence = 0.9
+        if source.kind == "pronoun" or draft.trigger.lower_ in ("he", "she"):
+            confidence -= 0.1
+        if when.precision != "day":
+            confidence -= 0.05
+        return Event(
+            id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            article_id=state.article_id,
+            sentence_index=sentence.index,
+            source=source.code,
+            target=target.code if target else None,
+            code=code,
+            root=entry.root,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            date=when,
+            evidence=sentence.text,
+            span=sentence.span,
+            trigger=draft.trigger.text,
+            source_name=source.name if source.kind in ("person", "unknown_person", "organisation") else None,
+            target_name=target.name
+            if target and target.kind in ("person", "unknown_person", "organisation")
+            else None,
+            background=background,
+            place=place,
+            plover=entry.plover_type,
+            plover_mode=entry.plover_mode,
+            modality="intent" if draft.modality.status == "intent" else "asserted",
+            attributed_to=attributed,
+            coder=CODER_NAME,
+            confidence=round(confidence, 2),
+        )
+
+
+def doc_span_text(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text

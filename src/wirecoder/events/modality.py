@@ -1,0 +1,126 @@
+"""Whether an event was asserted, intended, negated or only hypothetical, and who reported it.
+
+Walks from the trigger up the dependency tree: an intent verb or adjective above it ("plans to",
+"is ready to", "looks forward to") makes it an intention, a negation or a negating verb ("did not",
+"refused to") cancels it, a conditional ("if") or a speculative modal ("could") makes it
+hypothetical, and a reporting verb ("said", "told") above it names the speaker it is attributed to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+from wirecoder.events.triggers import TriggerBook
+
+Status = Literal["asserted", "intent", "negated", "hypothetical"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "should"})
+_SPECULATIVE_AUX = frozenset({"could", "might", "may"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Stepping up through these keeps us in the same event: "to meet" -> "plans", "meeting" -> "to".
+_CHAIN_DEPS = frozenset(
+    {"xcomp", "pcomp", "prep", "acomp", "aux", "dobj", "pobj", "compound", "conj", "oprd", "attr"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    status: Status
+    reporter: Token | None  # the reporting verb above the event, if any
+    intent_marker: Token | None  # the word that made it an intention
+    chain: tuple[Token, ...]  # the trigger and the tokens above it inside the same event
+
+
+def _has_negation(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _aux_words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _own_markers(node: Token, status: Status, marker: Token | None) -> tuple[Status, Token | None]:
+    """Auxiliaries and conditional marks on one node of the chain."""
+    aux = _aux_words(node)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
+        return "hypothetical", marker
+    if status != "asserted":
+        return status, marker
+    if aux & _SPECULATIVE_AUX:
+        return "hypothetical", marker
+    if aux & _FUTURE_AUX:
+        return "intent", node
+    return status, marker
+
+
+def analyse(trigger: Token, book: TriggerBook) -> Modality:
+    status: Status = "asserted"
+    marker: Token | None = None
+    chain: list[Token] = [trigger]
+    node = trigger
+    if _has_negation(node):
+        status = "negated"
+    status, marker = _own_markers(node, status, marker)
+    reporter: Token | None = None
+    steps = 0
+    while node.head.i != node.i and steps < 12:
+        steps += 1
+        dep = node.dep_
+        head = node.head
+        if dep in ("ccomp", "parataxis") or (dep == "advcl" and head.lemma_.lower() in book.reporting_verbs):
+            if head.lemma_.lower() in book.reporting_verbs:
+                reporter = head
+            break
+        if dep == "relcl" or dep == "acl" and node.pos_ == "VERB" and node.i != trigger.i:
+            break
+        if dep not in _CHAIN_DEPS and dep != "advcl":
+            break
+        if dep == "advcl":
+            # "..., noting that he looks forward to meeting": the adjunct belongs to another event.
+            break
+        lemma = head.lemma_.lower()
+        if lemma in book.negating_verbs and dep in ("xcomp", "dobj", "pcomp", "prep"):
+            status = "negated"
+        if status != "negated" and (
+            (lemma in book.intent_verbs and dep in ("xcomp", "prep", "pcomp", "dobj"))
+            or (lemma in book.intent_adjectives and dep in ("xcomp", "prep", "pcomp"))
+            or (lemma == "be" and dep == "xcomp")
+        ):
+            status, marker = "intent", head
+        if _has_negation(head) and head.pos_ in ("VERB", "AUX", "ADJ"):
+            status = "negated"
+        chain.append(head)
+        node = head
+        status, marker = _own_markers(node, status, marker)
+    if reporter is None:
+        reporter = _reporter_above(node, book)
+    return Modality(status=status, reporter=reporter, intent_marker=marker, chain=tuple(chain))
+
+
+def _reporter_above(node: Token, book: TriggerBook) -> Token | None:
+    """A reporting verb governing the clause the event sits in, however deep."""
+    steps = 0
+    while node.head.i != node.i and steps < 12:
+        steps += 1
+        if (
+            node.dep_ in ("ccomp", "parataxis", "advcl", "conj")
+            and node.head.lemma_.lower() in book.reporting_verbs
+        ):
+            return node.head
+        node = node.head
+    return None
+
+
+def according_to(token: Token) -> str | None:
+    """The source named by an "according to X" phrase anywhere in the token's sentence."""
+    for t in token.sent:
+        if t.lower_ == "according" and t.nbor(1).lower_ == "to" if t.i + 1 < len(t.doc) else False:
+            objects = [c for c in t.nbor(1).children if c.dep_ == "pobj"]
+            if objects:
+                span = t.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+                return span.text
+    return None

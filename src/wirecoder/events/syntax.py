@@ -1,0 +1,165 @@
+"""Who a token of a parsed sentence stands for: mentions, pronouns, compounds and subjects."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.records import Mention
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependencies through which a clause without a subject borrows its head's subject
+# ("China is willing to deepen ...", "X met Y and signed ...", "..., noting that ...").
+_CONTROL_DEPS = frozenset(
+    {"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "oprd", "ccomp"}
+)
+_ARG_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """The tokens of ``head``'s own clause: its subtree without embedded clauses."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
+@dataclass
+class SentenceActors:
+    """Maps the tokens of one parsed sentence to the actor mentions that cover them."""
+
+    doc: Doc
+    offset: int  # where the sentence starts in the article body
+    mentions: Sequence[Mention]
+    fallback_person: Mention | None = None  # the subject person of the previous sentences
+    by_token: list[list[Mention]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_token = [[] for _ in self.doc]
+        if not self.mentions:
+            return
+        for token in self.doc:
+            start = self.offset + token.idx
+            end = start + len(token.text)
+            for mention in self.mentions:
+                if mention.span[0] <= start and end <= mention.span[1]:
+                    self.by_token[token.i].append(mention)
+
+    def direct(self, token: Token) -> list[Mention]:
+        return [m for m in self.by_token[token.i] if m.code is not None]
+
+    def actors_of(self, token: Token, *, with_conjuncts: bool = True, _depth: int = 0) -> list[Mention]:
+        """The actors a noun phrase headed by ``token`` denotes (conjuncts included)."""
+        found = self.direct(token)
+        if not found and token.lower_ in PERSON_PRONOUNS:
+            antecedent = self.antecedent(token)
+            if antecedent is not None:
+                found = [antecedent]
+        if not found and _depth < 2:
+            for child in token.children:
+                if child.dep_ in _ARG_MODIFIER_DEPS:
+                    found = self.actors_of(child, with_conjuncts=False, _depth=_depth + 1)
+                    if found:
+                        break
+            if not found and token.dep_ != "pobj":
+                # "heads of government", "the leaders of Russia and China"
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found = self.actors_of(pobj, _depth=_depth + 1)
+        if with_conjuncts:
+            for conj in token.conjuncts:
+                if conj.i > token.i:
+                    found = found + self.actors_of(conj, with_conjuncts=False, _depth=_depth)
+        unique: dict[tuple[str | None, tuple[int, int]], Mention] = {}
+        for mention in found:
+            unique.setdefault((mention.code, mention.span), mention)
+        return list(unique.values())
+
+    def antecedent(self, pronoun: Token) -> Mention | None:
+        """The person a he/she/his/her most likely refers to.
+
+        The subject of an enclosing clause wins ("Li said during his meeting", "Putin said ... he looks
+        forward"); otherwise the person the previous sentences were about.
+        """
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            for child in node.children:
+                if (
+                    child.dep_ in SUBJECT_DEPS
+                    and child.i != pronoun.i
+                    and child.lower_ not in PERSON_PRONOUNS
+                ):
+                    people = [m for m in self.direct(child) if m.kind in ("person", "unknown_person")]
+                    if people:
+                        return people[0]
+        return self.fallback_person
+
+    def subject_actors(self, verb: Token) -> tuple[list[Mention], bool]:
+        """The actors doing ``verb``: its own subject, or the subject it borrows from the clause above.
+
+        Returns (actors, explicit): ``explicit`` is True when a subject was found in the text, even if
+        it names no actor (so callers do not keep climbing past "the economy grew").
+        """
+        node = verb
+        for _ in range(8):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                        return self.actors_of(node.head), True
+                    return self.actors_of(child), True
+            if node.dep_ == "relcl":
+                return self.actors_of(node.head), True
+            if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
+                break
+            if node.dep_ == "ccomp":
+                break
+            node = node.head
+        return [], False
+
+    def passive_agent(self, verb: Token) -> list[Mention]:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actors_of(pobj)
+        return []
+
+    def prep_objects(self, head: Token, preps: Sequence[str]) -> list[Mention]:
+        found: list[Mention] = []
+        for child in head.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self.actors_of(pobj))
+        return found
+
+    def nested_prep_objects(self, head: Token, preps: Sequence[str], *, depth: int = 2) -> list[Mention]:
+        """Like ``prep_objects``, also looking inside nested phrases ("opportunities in fields with Moscow")."""
+        found = self.prep_objects(head, preps)
+        if found or depth == 0:
+            return found
+        for child in head.children:
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self.nested_prep_objects(pobj, preps, depth=depth - 1))
+        return found
+
+    def objects(self, verb: Token, kinds: Sequence[str]) -> list[Mention]:
+        found: list[Mention] = []
+        for child in verb.children:
+            if ("dobj" in kinds and child.dep_ in ("dobj", "obj")) or (
+                "dative" in kinds and child.dep_ == "dative"
+            ):
+                found.extend(self.actors_of(child))
+        return found

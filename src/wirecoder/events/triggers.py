@@ -1,0 +1,263 @@
+"""The coding knowledge: which words trigger which CAMEO code, and where their arguments are.
+
+Loaded from ``wirecoder/data/events/triggers.yaml`` (see the header of that file for the schema).
+Besides the rules keyed by lemma for the coder, it yields every inflected surface form of every
+trigger so that sentences without one are never parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from wirecoder.errors import DictionaryError
+from wirecoder.events.cameo import Codebook
+
+
+PREPOSITIONS = frozenset(
+    "with to on upon against for from of at in into between by near along outside over about toward towards".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    code: str
+    pos: Literal["verb", "noun"]
+    lemma: str
+    particles: tuple[str, ...] = ()  # "call on", "hold talks": words that must depend on the verb
+    modifiers: tuple[str, ...] = ()  # "air strike": words that must modify the noun
+    objects: frozenset[str] = frozenset()  # verb rules: the object must be one of these lemmas
+    targets: tuple[str, ...] = ("dobj",)  # "dobj", "dative", "subject" or a preposition
+    symmetric: bool = False
+    target_optional: bool = False
+    passive_target_subject: bool = True
+    fields: Mapping[str, str] | None = None  # keyword -> more specific code ("trade" -> 061)
+
+    @property
+    def label(self) -> str:
+        return " ".join((*self.modifiers, self.lemma, *self.particles))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerBook:
+    verbs: Mapping[str, tuple[TriggerRule, ...]]
+    nouns: Mapping[str, tuple[TriggerRule, ...]]
+    light_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    reporting_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
+    surface_forms: frozenset[str]
+    digest: str
+    path: str
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "meet": ("met",),
+    "hold": ("held",),
+    "send": ("sent",),
+    "fight": ("fought",),
+    "shoot": ("shot",),
+    "strike": ("struck", "stricken"),
+    "give": ("gave", "given"),
+    "seize": (),
+    "begin": ("began", "begun"),
+    "lead": ("led",),
+    "take": ("took", "taken"),
+    "make": ("made",),
+    "sell": ("sold",),
+    "buy": ("bought",),
+    "pay": ("paid",),
+    "speak": ("spoke", "spoken"),
+    "say": ("said",),
+    "tell": ("told",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "break": ("broke", "broken"),
+    "beat": ("beaten",),
+    "draw": ("drew", "drawn"),
+    "throw": ("threw", "thrown"),
+    "sign": (),
+    "lay": ("laid",),
+    "set": (),
+    "put": (),
+    "cut": (),
+    "hit": (),
+    "quit": (),
+    "shut": (),
+    "spread": (),
+    "upset": (),
+    "bring": ("brought",),
+    "seek": ("sought",),
+    "fly": ("flew", "flown"),
+    "freeze": ("froze", "frozen"),
+    "forgive": ("forgave", "forgiven"),
+    "overthrow": ("overthrew", "overthrown"),
+    "slay": ("slew", "slain"),
+    "undertake": ("undertook", "undertaken"),
+    "win": ("won",),
+    "run": ("ran",),
+    "blow": ("blew", "blown"),
+    "mislead": ("misled",),
+    "bid": (),
+    "lend": ("lent",),
+    "flee": ("fled",),
+    "feed": ("fed",),
+    "hang": ("hung", "hanged"),
+    "deal": ("dealt",),
+    "keep": ("kept",),
+    "stand": ("stood",),
+    "swear": ("swore", "sworn"),
+    "teach": ("taught",),
+    "think": ("thought",),
+    "wage": (),
+    "see": ("saw", "seen"),
+    "go": ("went", "gone"),
+    "come": ("came",),
+    "do": ("did", "done"),
+    "have": ("had", "has"),
+    "be": ("was", "were"),
+}
+
+
+def inflections(lemma: str, pos: str) -> set[str]:
+    """Every surface form a lemma can take (over-generating is harmless: it only widens a filter)."""
+    forms = {lemma}
+    if pos == "noun":
+        if lemma.endswith(("s", "x", "ch", "sh")):
+            forms.add(lemma + "es")
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms.add(lemma[:-1] + "ies")
+        else:
+            forms.add(lemma + "s")
+        return forms
+    forms.update(_IRREGULAR.get(lemma, ()))
+    stem = lemma
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        forms.update({lemma + "s", lemma + "d", stem + "ing"})
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        es = "es" if lemma.endswith(("s", "x", "ch", "sh", "z", "o")) else "s"
+        forms.update({lemma + es, lemma + "ed", lemma + "ing"})
+        # Consonant doubling ("ban" -> "banned", "plan" -> "planning"): add both spellings.
+        if (
+            len(lemma) >= 3
+            and lemma[-1] not in "aeiouwxy"
+            and lemma[-2] in "aeiou"
+            and lemma[-3] not in "aeiou"
+        ):
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    return forms
+
+
+def _words(value: Any, *, path: str, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    bad = [v for v in value if not isinstance(v, str)] if isinstance(value, list) else [value]
+    hint = (
+        " (YAML reads bare on/off/yes/no as booleans: quote them)"
+        if any(isinstance(v, bool) for v in bad)
+        else ""
+    )
+    raise DictionaryError(f"{what} must be a list of strings, got {bad!r}{hint}", path=path)
+
+
+def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list[TriggerRule]:
+    code = str(entry.get("code", ""))
+    if code not in codebook:
+        raise DictionaryError(f"unknown CAMEO code {code!r} in entry {entry!r}", path=path)
+    targets = _words(entry.get("targets"), path=path, what="targets") or ("dobj",)
+    objects = frozenset(w.lower() for w in _words(entry.get("objects"), path=path, what="objects"))
+    fields_raw = entry.get("fields") or {}
+    if not isinstance(fields_raw, Mapping):
+        raise DictionaryError("fields must map keywords to codes", path=path)
+    for field_code in fields_raw.values():
+        if str(field_code) not in codebook:
+            raise DictionaryError(f"unknown CAMEO code {field_code!r} in fields", path=path)
+    fields = {str(k).lower(): str(v) for k, v in fields_raw.items()} or None
+    common = {
+        "code": code,
+        "objects": objects,
+        "symmetric": bool(entry.get("symmetric", False)),
+        "target_optional": bool(entry.get("target_optional", False)),
+        "fields": fields,
+    }
+    rules: list[TriggerRule] = []
+    for phrase in _words(entry.get("verbs"), path=path, what="verbs"):
+        words = phrase.lower().split()
+        preps = tuple(w for w in words[1:] if w in PREPOSITIONS and w not in targets)
+        rules.append(
+            TriggerRule(
+                pos="verb", lemma=words[0], particles=tuple(words[1:]), targets=(*targets, *preps), **common
+            )
+        )
+    for phrase in _words(entry.get("nouns"), path=path, what="nouns"):
+        words = phrase.lower().split()
+        noun_targets = _words(entry.get("noun_targets"), path=path, what="noun_targets") or targets
+        rules.append(
+            TriggerRule(
+                pos="noun", lemma=words[-1], modifiers=tuple(words[:-1]), targets=noun_targets, **common
+            )
+        )
+    return rules
+
+
+def load_triggers(codebook: Codebook, path: str | Path | None = None) -> TriggerBook:
+    """Load a trigger dictionary (the packaged one by default)."""
+    if path is None:
+        text = (resources.files("wirecoder") / "data" / "events" / "triggers.yaml").read_text(
+            encoding="utf-8"
+        )
+        where = "wirecoder:data/events/triggers.yaml"
+    else:
+        where = str(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as e:
+            raise DictionaryError(f"cannot read: {e.strerror}", path=where) from e
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise DictionaryError(f"not valid YAML: {e}", path=where) from e
+    if not isinstance(data, Mapping) or "rules" not in data:
+        raise DictionaryError("a trigger file is a mapping with a 'rules' list", path=where)
+    verbs: dict[str, list[TriggerRule]] = {}
+    nouns: dict[str, list[TriggerRule]] = {}
+    surface: set[str] = set()
+    for entry in data["rules"]:
+        if not isinstance(entry, Mapping):
+            raise DictionaryError(f"each rule must be a mapping, got {entry!r}", path=where)
+        for rule in _rules_from(entry, codebook, where):
+            table = verbs if rule.pos == "verb" else nouns
+            table.setdefault(rule.lemma, []).append(rule)
+            surface.update(inflections(rule.lemma, rule.pos))
+            if rule.pos == "noun":
+                # Deverbal nouns are often tagged as verbs and vice versa; the filter takes both.
+                surface.update(inflections(rule.lemma, "verb"))
+
+    def lexicon(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in _words(data.get(key), path=where, what=key))
+
+    return TriggerBook(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        light_verbs=lexicon("light_verbs"),
+        intent_verbs=lexicon("intent_verbs"),
+        intent_adjectives=lexicon("intent_adjectives"),
+        reporting_verbs=lexicon("reporting_verbs"),
+        negating_verbs=lexicon("negating_verbs"),
+        surface_forms=frozenset(surface),
+        digest=hashlib.sha256(text.encode()).hexdigest(),
+        path=where,
+    )

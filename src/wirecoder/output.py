@@ -1,0 +1,150 @@
+"""How stored events and articles are shown: JSON objects, CSV rows and terminal tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+EVENT_FIELDS = (
+    "id",
+    "article",
+    "date",
+    "date_precision",
+    "source",
+    "source_name",
+    "target",
+    "target_name",
+    "code",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "plover_mode",
+    "background",
+    "modality",
+    "place",
+    "attributed_to",
+    "trigger",
+    "confidence",
+    "evidence",
+    "span",
+    "coder",
+)
+
+
+def event_json(row: dict[str, Any]) -> dict[str, Any]:
+    """The public JSON shape of a stored event."""
+    place = {"name": row["place_name"], "country": row["place_country"]} if row.get("place_name") else None
+    return {
+        "id": row["id"],
+        "article": row["article_id"],
+        "date": _iso(row["date"]),
+        "date_precision": row["date_precision"],
+        "source": row["source"],
+        "source_name": row["source_name"],
+        "target": row["target"],
+        "target_name": row["target_name"],
+        "code": row["code"],
+        "root": row["root"],
+        "quad_class": row["quad_class"],
+        "goldstein": row["goldstein"],
+        "plover": row["plover"],
+        "plover_mode": row["plover_mode"],
+        "background": bool(row["background"]),
+        "modality": row["modality"],
+        "place": place,
+        "attributed_to": row["attributed_to"],
+        "trigger": row["trigger"],
+        "confidence": row["confidence"],
+        "evidence": row["evidence"],
+        "span": [row["span_start"], row["span_end"]],
+        "coder": row["coder"],
+    }
+
+
+def article_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "published": _iso(row["published"]),
+        "byline": row["byline"],
+        "url": row["url"],
+        "source": row["source"],
+        "origin": row["origin"],
+        "body": row["body"],
+    }
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+def jsonl(objects: Iterable[dict[str, Any]]) -> str:
+    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+
+
+def csv_text(objects: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(fields)
+    for obj in objects:
+        row = []
+        for name in fields:
+            value = obj.get(name)
+            if isinstance(value, dict):
+                value = value.get("name") if value else ""
+            elif isinstance(value, list):
+                value = "-".join(str(v) for v in value)
+            row.append("" if value is None else value)
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], *, width: int | None = None) -> str:
+    """A plain-text table that fits the terminal: the last column is cut to what is left."""
+    width = width or shutil.get_terminal_size((140, 24)).columns
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for i, value in enumerate(row[:-1]):
+            widths[i] = min(max(widths[i], len(value)), 28)
+    used = sum(widths[:-1]) + 2 * (len(headers) - 1)
+    widths[-1] = max(20, width - used)
+
+    def line(values: Sequence[str]) -> str:
+        parts = []
+        for i, value in enumerate(values):
+            w = widths[i]
+            parts.append(value if len(value) <= w else value[: w - 1] + "…")
+        return "  ".join(p.ljust(widths[i]) for i, p in enumerate(parts)).rstrip()
+
+    out = [line(list(headers)), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out) + "\n"
+
+
+def events_table(events: Sequence[dict[str, Any]]) -> str:
+    rows = []
+    for e in events:
+        place = e["place"]["name"] if e["place"] else ""
+        who_from = e["source"] or "-"
+        if e["source_name"]:
+            who_from += f" ({e['source_name']})"
+        who_to = e["target"] or "-"
+        if e["target_name"]:
+            who_to += f" ({e['target_name']})"
+        flags = ("bg " if e["background"] else "") + ("intent" if e["modality"] == "intent" else "")
+        rows.append((e["date"], who_from, e["code"], who_to, place, flags.strip(), e["evidence"]))
+    return table(rows, ("date", "source", "code", "target", "place", "flags", "evidence"))
+
+
+def articles_table(articles: Sequence[dict[str, Any]]) -> str:
+    rows = [
+        (a["id"], a["published"] or "", a["title"] or "", f"{len(a['body'].split())} words") for a in articles
+    ]
+    return table(rows, ("id", "published", "title", "body"))
