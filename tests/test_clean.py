@@ -190,9 +190,7 @@ def test_html_without_content_is_rejected(html: str) -> None:
 def test_a_batch_from_the_folder_keeps_going() -> None:
     results = list(clean_documents(read_inputs([DATA])))
     reasons = {
-        result.origin.removeprefix(f"{DATA}/"): result.reason
-        for result in results
-        if isinstance(result, Rejected)
+        result.origin.removeprefix(f"{DATA}/"): result.reason for result in results if isinstance(result, Rejected)
     }
     assert reasons["short.txt"] == "too_short"
     assert reasons["nav_only.html"] == "no_content"
@@ -501,9 +499,7 @@ def test_parse_date(text: str, expected: date | None) -> None:
 
 
 def test_paragraph_spans_point_into_the_body() -> None:
-    content = (
-        f"{LEAD}\n\n{SECOND}\n\n• A first bulleted point about quotas.\n• A second point about the harbour.\n"
-    )
+    content = f"{LEAD}\n\n{SECOND}\n\n• A first bulleted point about quotas.\n• A second point about the harbour.\n"
     article = clean(content)
     assert paragraphs(article) == [
         LEAD,
@@ -552,9 +548,7 @@ def test_content_hash_tells_bodies_apart() -> None:
 
 
 def test_only_furniture_is_no_content() -> None:
-    result = clean_document(
-        text_doc("• Home\n• Share\nNews > World\n\nComments\n0\n© 2024 The Coastal Ledger\n")
-    )
+    result = clean_document(text_doc("• Home\n• Share\nNews > World\n\nComments\n0\n© 2024 The Coastal Ledger\n"))
     assert isinstance(result, Rejected)
     assert (result.stage, result.reason, result.doc_id, result.origin) == (
         "clean",
@@ -602,9 +596,7 @@ _LINES = st.sampled_from(
 
 @settings(database=None, deadline=None, max_examples=200)
 @given(lines=st.lists(_LINES, max_size=30), kind=st.sampled_from(["text", "html"]))
-def test_any_input_gives_a_well_formed_article_or_a_rejection(
-    lines: list[str], kind: Literal["text", "html"]
-) -> None:
+def test_any_input_gives_a_well_formed_article_or_a_rejection(lines: list[str], kind: Literal["text", "html"]) -> None:
     content = "\n".join(lines)
     result = clean_document(RawDocument(id="p", origin="prop", kind=kind, content=content))
     if isinstance(result, Rejected):

@@ -294,9 +294,7 @@ RELATIVE_CASES = [
 
 @pytest.mark.parametrize(("phrase", "expected"), RELATIVE_CASES)
 def test_relative(phrase: str, expected: DateValue) -> None:
-    assert found(f"The ministry said {phrase} it would act.", THU_2024_08_22) == [
-        (phrase, "relative", expected)
-    ]
+    assert found(f"The ministry said {phrase} it would act.", THU_2024_08_22) == [(phrase, "relative", expected)]
 
 
 def test_relative_month_crosses_year() -> None:
@@ -375,9 +373,7 @@ def test_last_and_next_weekday_property(reference: date, weekday: int) -> None:
     assert 1 <= (next_value.day - reference).days <= 7
 
 
-@given(
-    st.text(alphabet=st.sampled_from(list("0123456789 ,.:$%-’'sthndMayMarchOnlastweekJanuary")), max_size=60)
-)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.:$%-’'sthndMayMarchOnlastweekJanuary")), max_size=60))
 def test_find_dates_is_well_formed(text: str) -> None:
     mentions = find_dates(text)
     for mention in mentions:

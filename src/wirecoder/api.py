@@ -44,7 +44,9 @@ def code_into_store(
     provenance = pipeline.provenance
     with DuckDBStore(settings.store.path) as store:
         run_id = store.start_run(
-            model=provenance.model, coder=provenance.coder, dictionaries=provenance.dictionaries,
+            model=provenance.model,
+            coder=provenance.coder,
+            dictionaries=provenance.dictionaries,
             inputs=[str(i) for i in inputs],
         )
         summary = RunSummary(run_id=run_id)

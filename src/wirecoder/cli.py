@@ -50,9 +50,7 @@ def _parse_day(value: str | None, option: str) -> date | None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="wirecoder")
-@click.option(
-    "--config", "config", type=click.Path(dir_okay=False), help="TOML settings file read over the defaults."
-)
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="TOML settings file read over the defaults.")
 @click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE", help="Override one setting.")
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
 @click.pass_context
@@ -97,9 +95,7 @@ def code(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, 
 @click.option("--code", "code_prefix", help="CAMEO code prefix (e.g. 04, 163).")
 @click.option("--article", help="Only events of this article id.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.pass_context
 def events(
     ctx: click.Context,

@@ -116,7 +116,8 @@ def load_settings(
         problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors())
         valid = ", ".join(
             f"{name}.{key}"
-            for name, sec in Settings.model_fields.items()
-            for key in sec.annotation.model_fields
-        )  # type: ignore[union-attr]
+            for name, section in Settings.model_fields.items()
+            if isinstance(section.annotation, type) and issubclass(section.annotation, BaseModel)
+            for key in section.annotation.model_fields
+        )
         raise ConfigError(f"invalid settings ({problems}). Valid keys: {valid}") from e

@@ -80,9 +80,7 @@ _MONTHS = {
 _FULL_MONTHS = frozenset(name for name in _MONTHS if len(name) > 4 or name in {"may", "june", "july"})
 _WEEKDAYS = {
     name: number
-    for number, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
+    for number, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -374,9 +372,7 @@ def _find_weekdays(text: str) -> Iterator[DateMention]:
             ):
                 continue
         wd = _WEEKDAYS[match["wd"].lower()]
-        yield _mention(
-            text, match.span(), "weekday", weekday=wd, offset=_OFFSETS.get(mod) if mod != "this" else None
-        )
+        yield _mention(text, match.span(), "weekday", weekday=wd, offset=_OFFSETS.get(mod) if mod != "this" else None)
 
 
 def _find_relative(text: str) -> Iterator[DateMention]:

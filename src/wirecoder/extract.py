@@ -42,7 +42,8 @@ _MONEY = re.compile(
 _PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _CHANGE = re.compile(
     rf"\b(?P<dir>surged|rose|grew|jumped|climbed|increased|soared|fell|dropped|declined|decreased|slumped|plunged)"
-    rf"(?:\s+by)?(?:\s+(?:more than|over|about|around|nearly|almost|some|roughly))?\s+(?P<num>{_NUMBER})\s?(?:%|percent|per cent)",
+    r"(?:\s+by)?(?:\s+(?:more than|over|about|around|nearly|almost|some|roughly))?"
+    rf"\s+(?P<num>{_NUMBER})\s?(?:%|percent|per cent)",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(

@@ -144,7 +144,5 @@ def events_table(events: Sequence[dict[str, Any]]) -> str:
 
 
 def articles_table(articles: Sequence[dict[str, Any]]) -> str:
-    rows = [
-        (a["id"], a["published"] or "", a["title"] or "", f"{len(a['body'].split())} words") for a in articles
-    ]
+    rows = [(a["id"], a["published"] or "", a["title"] or "", f"{len(a['body'].split())} words") for a in articles]
     return table(rows, ("id", "published", "title", "body"))

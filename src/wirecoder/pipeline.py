@@ -91,9 +91,7 @@ class Pipeline:
         files = [(f.path, f.sha256) for f in self.kb.files]
         files.append((self.triggers.path, self.triggers.digest))
         files.append(("wirecoder:data/cameo/event_codes.tsv", self.codebook.digest))
-        return Provenance(
-            model=self.settings.nlp.model, coder="wirecoder.dep_coder.v1", dictionaries=tuple(files)
-        )
+        return Provenance(model=self.settings.nlp.model, coder="wirecoder.dep_coder.v1", dictionaries=tuple(files))
 
     # -- stages ---------------------------------------------------------------------------------
 
@@ -125,9 +123,7 @@ class Pipeline:
         words = sentence.text.lower().split()
         return any(w in ("he", "she", "his", "her") for w in words)
 
-    def code_articles(
-        self, articles: Iterable[Article], *, batch_articles: int = 32
-    ) -> Iterator[CodedArticle]:
+    def code_articles(self, articles: Iterable[Article], *, batch_articles: int = 32) -> Iterator[CodedArticle]:
         """Code articles, parsing the candidate sentences of ``batch_articles`` articles at a time."""
         batch: list[_Prepared] = []
         for article in articles:
@@ -185,8 +181,10 @@ class Pipeline:
                 ends = (min(ends), max(ends))
             key = (*ends, code, event.date.iso())
             earlier = kept.get(key)
-            if earlier is None or (earlier.code == "040" and event.code != "040") or (
-                earlier.place is None and event.place is not None and earlier.code == event.code
+            if (
+                earlier is None
+                or (earlier.code == "040" and event.code != "040")
+                or (earlier.place is None and event.place is not None and earlier.code == event.code)
             ):
                 kept[key] = event
         return sorted(kept.values(), key=lambda e: (e.sentence_index, e.span))
@@ -218,12 +216,12 @@ class Pipeline:
     def _safe_code(self, articles: list[Article]) -> Iterator[CodedArticle | Rejected]:
         try:
             yield from list(self.code_articles(articles))
-        except Exception as e:  # noqa: BLE001 - one bad article must not lose the batch
+        except Exception as e:
             LOGGER.warning("batch failed (%s); coding its articles one by one", e)
             for article in articles:
                 try:
                     yield self.code_article(article)
-                except Exception as inner:  # noqa: BLE001
+                except Exception as inner:
                     yield Rejected(
                         origin=article.origin,
                         stage="code",

@@ -145,7 +145,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = dict(loader.construct_mapping(node, deep=True))
+    mapping = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -206,9 +206,7 @@ def _spell(row: Mapping[str, Any], path: str, person_country: str | None) -> Rol
     start = _as_date(row.get("start"), path=path, line=line, what="start")
     end = _as_date(row.get("end"), path=path, line=line, what="end")
     if start and end and end <= start:
-        raise DictionaryError(
-            f"role {office!r} ends ({end}) before it starts ({start})", path=path, line=line
-        )
+        raise DictionaryError(f"role {office!r} ends ({end}) before it starts ({start})", path=path, line=line)
     return RoleSpell(
         office=office,
         kind=str(row.get("kind") or "other"),
@@ -310,7 +308,7 @@ _SECTION_BY_FILE = {
 
 def _load_text(builder: _Builder, text: str, path: str, default_section: str | None) -> None:
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise DictionaryError(f"not valid YAML: {e}", path=path, line=mark.line + 1 if mark else None) from e
@@ -320,8 +318,7 @@ def _load_text(builder: _Builder, text: str, path: str, default_section: str | N
     if isinstance(data, list):
         if default_section is None:
             raise DictionaryError(
-                "a dictionary file must be a mapping with sections (countries, organisations, people, "
-                "agents, titles)",
+                "a dictionary file must be a mapping with sections (countries, organisations, people, agents, titles)",
                 path=path,
             )
         builder.add_section(default_section, data, path)

@@ -40,9 +40,7 @@ _NOT_A_NAME = frozenset(
 
 # Roles that describe who someone is rather than an office; a person keeps these.
 _PERSONAL_ROLES = frozenset({"GOV", "ELI"})
-_KIND_PRIORITY = {
-    k: i for i, k in enumerate((*HEAD_KINDS, "deputy_head", "foreign_minister", "defence_minister"))
-}
+_KIND_PRIORITY = {k: i for i, k in enumerate((*HEAD_KINDS, "deputy_head", "foreign_minister", "defence_minister"))}
 
 
 @dataclass
@@ -184,9 +182,7 @@ class MentionResolver:
                         "title",
                     )
                     and nxt.has("title", "agent", "person", "surname")
-                ):
-                    group.append(nxt)
-                elif (gap == "" or _ADJACENT_GAP.match(gap)) and self._continues(current, nxt):
+                ) or ((gap == "" or _ADJACENT_GAP.match(gap)) and self._continues(current, nxt)):
                     group.append(nxt)
                 elif (
                     _AND_GAP.match(gap)
@@ -227,9 +223,7 @@ class MentionResolver:
 
     # -- resolution ------------------------------------------------------------------------------
 
-    def _resolve_phrase(
-        self, body: str, sentence: Sentence, phrase: _Phrase, context: ArticleContext
-    ) -> list[Mention]:
+    def _resolve_phrase(self, body: str, sentence: Sentence, phrase: _Phrase, context: ArticleContext) -> list[Mention]:
         hits = phrase.hits
         span = (
             (phrase.coordinated[0].start if phrase.coordinated else hits[0].start),
@@ -278,20 +272,25 @@ class MentionResolver:
             person_index = next(i for i, h in enumerate(hits) if h.has("person"))
             if role is not None and any(h.has("agent") for h in hits[person_index + 1 :]) and resolved.country:
                 # "President Xi Jinping's government": the government, not the man.
-                return [make(kind="agent", code=f"{resolved.country}{role}", country=resolved.country, role=role,
-                             note=f"{role} of {person.name}")]
+                return [
+                    make(
+                        kind="agent",
+                        code=f"{resolved.country}{role}",
+                        country=resolved.country,
+                        role=role,
+                        note=f"{role} of {person.name}",
+                    )
+                ]
             return [resolved]
 
         if surname_entries:
-            resolved = self._resolve_surname(hits[-1].text, surname_entries, title, country, context)
-            if resolved is not None:
-                if isinstance(resolved, Mention):
-                    return [make(**_copy_fields(resolved), note=f"second reference to {resolved.name}")]
-                return [self._person_mention(make, resolved, day, former=phrase.former, text_title=title)]
+            by_surname = self._resolve_surname(hits[-1].text, surname_entries, title, country, context)
+            if isinstance(by_surname, Mention):
+                return [make(**_copy_fields(by_surname), note=f"second reference to {by_surname.name}")]
+            if by_surname is not None:
+                return [self._person_mention(make, by_surname, day, former=phrase.former, text_title=title)]
             if not (country or title or role or org):
-                return [
-                    make(kind="person", code=None, name=None, note=f"surname {hits[-1].text!r}: ambiguous")
-                ]
+                return [make(kind="person", code=None, name=None, note=f"surname {hits[-1].text!r}: ambiguous")]
 
         if title is not None and (country is not None or org is not None):
             unknown = _UNKNOWN_NAME_AFTER.match(body[hits[-1].end : hits[-1].end + 60])
@@ -320,7 +319,7 @@ class MentionResolver:
             return [
                 make(
                     kind="agent",
-                    code=f"{base}{'ELI' if phrase.former else 'GOV'}" if not org else org,
+                    code=org if org else f"{base}{'ELI' if phrase.former else 'GOV'}",
                     role=title.title,
                     country=country,
                     note="office without a known holder on this date",
@@ -330,19 +329,13 @@ class MentionResolver:
         if title is not None and country is None and org is None:
             holder_mention = context.last_holder(title, self.kb)
             if holder_mention is not None:
-                return [
-                    make(
-                        **_copy_fields(holder_mention), note=f"'{text}' refers back to {holder_mention.name}"
-                    )
-                ]
+                return [make(**_copy_fields(holder_mention), note=f"'{text}' refers back to {holder_mention.name}")]
             return [make(kind="agent", code=None, role=title.title, note="title without a country or holder")]
 
         if role is not None and (country or org):
             codes = [country] + [h.entries[0].ref for h in phrase.coordinated] if country else [org]
             return [
-                make(
-                    kind="agent", code=f"{c}{role}" if c else None, country=c if country else None, role=role
-                )
+                make(kind="agent", code=f"{c}{role}" if c else None, country=c if country else None, role=role)
                 for c in codes
             ]
         if role is not None:
@@ -393,9 +386,7 @@ class MentionResolver:
         country = person.country or (past[-1].country if past else None)
         if past or former:
             office = (
-                max(past, key=lambda r: r.start or day).office
-                if past
-                else (text_title.title if text_title else "")
+                max(past, key=lambda r: r.start or day).office if past else (text_title.title if text_title else "")
             )
             return make(  # type: ignore[no-any-return]
                 kind="person",
@@ -416,9 +407,7 @@ class MentionResolver:
             note="held no office in the knowledge base on this date",
         )
 
-    def _holder(
-        self, title: Title, country: str | None, org: str | None, context: ArticleContext
-    ) -> Person | None:
+    def _holder(self, title: Title, country: str | None, org: str | None, context: ArticleContext) -> Person | None:
         found = [
             person
             for person, spell in self.kb.holders(title.kind, country, context.day)
@@ -446,10 +435,7 @@ class MentionResolver:
             titled = [
                 p
                 for p in candidates
-                if any(
-                    title.kind in s.kinds() and (country is None or s.country == country)
-                    for s in p.spells_on(day)
-                )
+                if any(title.kind in s.kinds() and (country is None or s.country == country) for s in p.spells_on(day))
             ]
             if len(titled) == 1:
                 return titled[0]

@@ -59,15 +59,12 @@ def clean_document(doc: RawDocument, *, options: CleanOptions = CleanOptions()) 
     paragraphs = dedupe(group_paragraphs(lines))
     body, spans = build_body(paragraphs)
     if not body:
-        return _rejected(
-            doc, "no_content", "nothing is left once navigation, credits and footers are removed"
-        )
+        return _rejected(doc, "no_content", "nothing is left once navigation, credits and footers are removed")
     if len(body) < options.min_body_chars:
         return _rejected(
             doc,
             "too_short",
-            f"the cleaned body has {len(body)} characters, "
-            f"fewer than the minimum of {options.min_body_chars}",
+            f"the cleaned body has {len(body)} characters, fewer than the minimum of {options.min_body_chars}",
         )
     return Article(
         id=doc.id,

@@ -252,8 +252,7 @@ def is_label_row(text: str) -> bool:
     ends = [True] + [False] * len(words)  # ends[i]: words[:i] splits into labels
     for end in range(1, len(words) + 1):
         ends[end] = any(
-            ends[start] and " ".join(words[start:end]) in LABELS
-            for start in range(max(0, end - _LABEL_MAX_WORDS), end)
+            ends[start] and " ".join(words[start:end]) in LABELS for start in range(max(0, end - _LABEL_MAX_WORDS), end)
         )
     return ends[-1]
 
@@ -287,9 +286,7 @@ def remove_furniture(lines: Sequence[str]) -> list[str | None]:
             out.append("")
             in_links = False
             continue
-        link = (after_marker and looks_like_headline(line, max_words=30)) or (
-            in_links and looks_like_headline(line)
-        )
+        link = (after_marker and looks_like_headline(line, max_words=30)) or (in_links and looks_like_headline(line))
         after_marker = in_links = False
         if link:
             out.append(None)

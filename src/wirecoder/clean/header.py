@@ -42,9 +42,7 @@ BODY_PARAGRAPH_WORDS = 12  # a paragraph this long that ends like a sentence is 
 HEADER_BODY_PARAGRAPHS = 2  # the header zone (byline, bare dates) ends with the second body-like paragraph
 
 # "date 2024-08-22 China Premier Meets Putin": the first line of some feed dumps.
-DATED_TITLE = re.compile(
-    r"\s*date\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2}(?:T\S*)?)\s+(?P<title>\S.*)", re.IGNORECASE
-)
+DATED_TITLE = re.compile(r"\s*date\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2}(?:T\S*)?)\s+(?P<title>\S.*)", re.IGNORECASE)
 # "Published 16 November 2018", "Updated: 2018-11-16", "Published on March 3, 2023".
 DATE_LINE = re.compile(
     r"(?P<label>(?:first |last )?(?:published|updated|posted|modified|dated?))\b"
@@ -53,9 +51,7 @@ DATE_LINE = re.compile(
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By Jane Doe | Published …".
 BYLINE = re.compile(r"by\s*:?\s+(?P<name>[^|]+?)\s*(?:\|\s*(?P<rest>.*))?", re.IGNORECASE)
-_NAME_JOINERS = frozenset(
-    {"and", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "le", "di", "da", "du"}
-)
+_NAME_JOINERS = frozenset({"and", "&", "de", "van", "von", "der", "den", "al", "bin", "la", "le", "di", "da", "du"})
 # Words that follow "By" in prose ("By Friday, ...", "By the end of ..."), never a name.
 _NOT_NAMES = frozenset(
     {

@@ -115,9 +115,7 @@ def _parse_code(path: str, line: int, row: Mapping[str, str]) -> CameoCode:
         raise DictionaryError(f"code {code}: {exc}", path=path, line=line) from None
     parent = row["parent"] or None
     if row["root"] != code[:2] or parent != (code[:-1] if len(code) > 2 else None) or level != len(code) - 1:
-        raise DictionaryError(
-            f"code {code}: root, parent or level do not match the code", path=path, line=line
-        )
+        raise DictionaryError(f"code {code}: root, parent or level do not match the code", path=path, line=line)
     if quad_class not in (1, 2, 3, 4):
         raise DictionaryError(f"code {code}: quad_class {quad_class} is not 1-4", path=path, line=line)
     return CameoCode(
@@ -208,10 +206,7 @@ class Codebook:
 
     def _unknown(self, code: object) -> str:
         if not isinstance(code, str):
-            return (
-                f"CAMEO codes are strings such as '042', not {type(code).__name__} {code!r} "
-                "(leading zeros matter)"
-            )
+            return f"CAMEO codes are strings such as '042', not {type(code).__name__} {code!r} (leading zeros matter)"
         message = f"unknown CAMEO event code {code!r}"
         stripped = code.strip()
         if not (stripped.isascii() and stripped.isdigit() and 2 <= len(stripped) <= 4):
@@ -235,7 +230,5 @@ def load_actor_roles() -> dict[str, ActorRole]:
         code = row["code"]
         if code in roles:
             raise DictionaryError(f"duplicate role code {code}", path=path, line=line)
-        roles[code] = ActorRole(
-            code=code, tier=row["tier"], label=row["label"], description=row["description"]
-        )
+        roles[code] = ActorRole(code=code, tier=row["tier"], label=row["label"], description=row["description"])
     return roles

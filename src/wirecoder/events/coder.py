@@ -43,6 +43,8 @@ _ADJUNCT_PREPS = frozenset(
 _PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 _NARRATIVE_WINDOW = timedelta(days=10)
 _MEETING_CODES = frozenset({"040"})
+# Roots whose target may be a place standing for its country: force, coercion, assault, fighting.
+_PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
 _INTENT_BY_CODE = {
@@ -99,9 +101,7 @@ def _lemma(token: Token) -> str:
 
 
 class SentenceCoder:
-    def __init__(
-        self, book: TriggerBook, codebook: Codebook, places: PlaceIndex, *, background_days: int = 30
-    ):
+    def __init__(self, book: TriggerBook, codebook: Codebook, places: PlaceIndex, *, background_days: int = 30):
         self.book = book
         self.codebook = codebook
         self.places = places
@@ -119,9 +119,7 @@ class SentenceCoder:
 
     # -- main entry -----------------------------------------------------------------------------
 
-    def code(
-        self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], state: ArticleState
-    ) -> list[Event]:
+    def code(self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], state: ArticleState) -> list[Event]:
         actors = SentenceActors(doc, sentence.span[0], mentions, fallback_person=state.last_person)
         if sentence.text.rstrip().endswith("?"):
             return []
@@ -240,7 +238,40 @@ class SentenceCoder:
                 sources, targets, pair_mode = pair[:1], pair[1:], True
         if not sources:
             return None
+        if not targets and rule.code[:2] in _PLACE_TARGET_ROOTS:
+            arguments = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            arguments += [
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in rule.targets
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            targets = self._place_targets(arguments, actors)
         return _Draft(rule, verb, sources, targets, analyse(verb, self.book), pair_mode)
+
+    def _place_targets(self, arguments: list[Token], actors: SentenceActors) -> list[Mention]:
+        """A place attacked or occupied stands for its country ("shelled Kharkiv" -> UKR)."""
+        found: list[Mention] = []
+        for token in arguments:
+            start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+            for hit in self.places.find(token.doc.text[start:end]):
+                if hit.place.country:
+                    span = (actors.offset + start + hit.start, actors.offset + start + hit.end)
+                    found.append(
+                        Mention(
+                            article_id="",
+                            sentence_index=0,
+                            span=span,
+                            text=hit.place.name,
+                            kind="country",
+                            code=hit.place.country,
+                            name=None,
+                            country=hit.place.country,
+                            note=f"place {hit.place.name} stands for its country",
+                        )
+                    )
+        return found
 
     def _noun_draft(self, noun: Token, rule: TriggerRule, actors: SentenceActors) -> _Draft | None:
         own_sources: list[Mention] = []
@@ -265,9 +296,7 @@ class SentenceCoder:
             if _lemma(governor) in self.book.light_verbs:
                 fires = True
                 gov_sources, _ = actors.subject_actors(governor)
-                gov_targets = actors.prep_objects(governor, rule.targets) + actors.objects(
-                    governor, ["dative"]
-                )
+                gov_targets = actors.prep_objects(governor, rule.targets) + actors.objects(governor, ["dative"])
                 if not gov_targets and context.i != noun.i:
                     gov_targets = actors.nested_prep_objects(context, rule.targets)
                 modality_anchor = governor
@@ -288,6 +317,15 @@ class SentenceCoder:
         targets = own_targets or gov_targets
         if not sources:
             return None
+        if not targets and rule.code[:2] in _PLACE_TARGET_ROOTS:
+            arguments = [
+                p
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in rule.targets
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            targets = self._place_targets(arguments, actors)
         return _Draft(rule, noun, sources, targets, analyse(modality_anchor, self.book))
 
     # -- events ---------------------------------------------------------------------------------
@@ -322,9 +360,7 @@ class SentenceCoder:
             event_code = code
             if code in _MEETING_CODES and place is not None and place.country:
                 event_code = self._meeting_code(source, target, place.country)
-            events.append(
-                self._event(event_code, draft, source, target, when, place, attributed, sentence, state)
-            )
+            events.append(self._event(event_code, draft, source, target, when, place, attributed, sentence, state))
         return events
 
     def _specific_code(self, rule: TriggerRule, doc: Doc) -> str:
@@ -480,7 +516,8 @@ class SentenceCoder:
     ) -> Event:
         entry = self.codebook.get(code)
         background = when.end < state.published - self.background
-        key = "|".join((state.article_id, source.code or "", target.code if target else "", code, when.iso()))
+        target_code = target.code or "" if target else ""
+        key = "|".join((state.article_id, source.code or "", target_code, code, when.iso()))
         confidence = 0.9
         if source.kind == "pronoun" or draft.trigger.lower_ in ("he", "she"):
             confidence -= 0.1
@@ -501,9 +538,7 @@ class SentenceCoder:
             span=sentence.span,
             trigger=draft.trigger.text,
             source_name=source.name if source.kind in ("person", "unknown_person", "organisation") else None,
-            target_name=target.name
-            if target and target.kind in ("person", "unknown_person", "organisation")
-            else None,
+            target_name=target.name if target and target.kind in ("person", "unknown_person", "organisation") else None,
             background=background,
             place=place,
             plover=entry.plover_type,

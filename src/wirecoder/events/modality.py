@@ -22,9 +22,7 @@ _SPECULATIVE_AUX = frozenset({"could", "might", "may"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Stepping up through these keeps us in the same event: "to meet" -> "plans", "meeting" -> "to".
-_CHAIN_DEPS = frozenset(
-    {"xcomp", "pcomp", "prep", "acomp", "aux", "dobj", "pobj", "compound", "conj", "oprd", "attr"}
-)
+_CHAIN_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "aux", "dobj", "pobj", "compound", "conj", "oprd", "attr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +73,7 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             if head.lemma_.lower() in book.reporting_verbs:
                 reporter = head
             break
-        if dep == "relcl" or dep == "acl" and node.pos_ == "VERB" and node.i != trigger.i:
+        if dep == "relcl" or (dep == "acl" and node.pos_ == "VERB" and node.i != trigger.i):
             break
         if dep not in _CHAIN_DEPS and dep != "advcl":
             break
@@ -106,10 +104,7 @@ def _reporter_above(node: Token, book: TriggerBook) -> Token | None:
     steps = 0
     while node.head.i != node.i and steps < 12:
         steps += 1
-        if (
-            node.dep_ in ("ccomp", "parataxis", "advcl", "conj")
-            and node.head.lemma_.lower() in book.reporting_verbs
-        ):
+        if node.dep_ in ("ccomp", "parataxis", "advcl", "conj") and node.head.lemma_.lower() in book.reporting_verbs:
             return node.head
         node = node.head
     return None

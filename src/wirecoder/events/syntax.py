@@ -14,9 +14,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependencies through which a clause without a subject borrows its head's subject
 # ("China is willing to deepen ...", "X met Y and signed ...", "..., noting that ...").
-_CONTROL_DEPS = frozenset(
-    {"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "oprd", "ccomp"}
-)
+_CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "oprd", "ccomp"})
 _ARG_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
 
 
@@ -94,11 +92,7 @@ class SentenceActors:
         while node.head.i != node.i:
             node = node.head
             for child in node.children:
-                if (
-                    child.dep_ in SUBJECT_DEPS
-                    and child.i != pronoun.i
-                    and child.lower_ not in PERSON_PRONOUNS
-                ):
+                if child.dep_ in SUBJECT_DEPS and child.i != pronoun.i and child.lower_ not in PERSON_PRONOUNS:
                     people = [m for m in self.direct(child) if m.kind in ("person", "unknown_person")]
                     if people:
                         return people[0]
@@ -158,8 +152,6 @@ class SentenceActors:
     def objects(self, verb: Token, kinds: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
         for child in verb.children:
-            if ("dobj" in kinds and child.dep_ in ("dobj", "obj")) or (
-                "dative" in kinds and child.dep_ == "dative"
-            ):
+            if ("dobj" in kinds and child.dep_ in ("dobj", "obj")) or ("dative" in kinds and child.dep_ == "dative"):
                 found.extend(self.actors_of(child))
         return found

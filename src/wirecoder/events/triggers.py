@@ -19,9 +19,29 @@ import yaml
 from wirecoder.errors import DictionaryError
 from wirecoder.events.cameo import Codebook
 
-
 PREPOSITIONS = frozenset(
-    "with to on upon against for from of at in into between by near along outside over about toward towards".split()
+    [
+        "with",
+        "to",
+        "on",
+        "upon",
+        "against",
+        "for",
+        "from",
+        "of",
+        "at",
+        "in",
+        "into",
+        "between",
+        "by",
+        "near",
+        "along",
+        "outside",
+        "over",
+        "about",
+        "toward",
+        "towards",
+    ]
 )
 
 
@@ -147,12 +167,7 @@ def inflections(lemma: str, pos: str) -> set[str]:
         es = "es" if lemma.endswith(("s", "x", "ch", "sh", "z", "o")) else "s"
         forms.update({lemma + es, lemma + "ed", lemma + "ing"})
         # Consonant doubling ("ban" -> "banned", "plan" -> "planning"): add both spellings.
-        if (
-            len(lemma) >= 3
-            and lemma[-1] not in "aeiouwxy"
-            and lemma[-2] in "aeiou"
-            and lemma[-3] not in "aeiou"
-        ):
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
             forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
     return forms
 
@@ -165,11 +180,7 @@ def _words(value: Any, *, path: str, what: str) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     bad = [v for v in value if not isinstance(v, str)] if isinstance(value, list) else [value]
-    hint = (
-        " (YAML reads bare on/off/yes/no as booleans: quote them)"
-        if any(isinstance(v, bool) for v in bad)
-        else ""
-    )
+    hint = " (YAML reads bare on/off/yes/no as booleans: quote them)" if any(isinstance(v, bool) for v in bad) else ""
     raise DictionaryError(f"{what} must be a list of strings, got {bad!r}{hint}", path=path)
 
 
@@ -186,20 +197,23 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
         if str(field_code) not in codebook:
             raise DictionaryError(f"unknown CAMEO code {field_code!r} in fields", path=path)
     fields = {str(k).lower(): str(v) for k, v in fields_raw.items()} or None
-    common = {
-        "code": code,
-        "objects": objects,
-        "symmetric": bool(entry.get("symmetric", False)),
-        "target_optional": bool(entry.get("target_optional", False)),
-        "fields": fields,
-    }
+    symmetric = bool(entry.get("symmetric", False))
+    target_optional = bool(entry.get("target_optional", False))
     rules: list[TriggerRule] = []
     for phrase in _words(entry.get("verbs"), path=path, what="verbs"):
         words = phrase.lower().split()
         preps = tuple(w for w in words[1:] if w in PREPOSITIONS and w not in targets)
         rules.append(
             TriggerRule(
-                pos="verb", lemma=words[0], particles=tuple(words[1:]), targets=(*targets, *preps), **common
+                code=code,
+                pos="verb",
+                lemma=words[0],
+                particles=tuple(words[1:]),
+                objects=objects,
+                targets=(*targets, *preps),
+                symmetric=symmetric,
+                target_optional=target_optional,
+                fields=fields,
             )
         )
     for phrase in _words(entry.get("nouns"), path=path, what="nouns"):
@@ -207,7 +221,14 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
         noun_targets = _words(entry.get("noun_targets"), path=path, what="noun_targets") or targets
         rules.append(
             TriggerRule(
-                pos="noun", lemma=words[-1], modifiers=tuple(words[:-1]), targets=noun_targets, **common
+                code=code,
+                pos="noun",
+                lemma=words[-1],
+                modifiers=tuple(words[:-1]),
+                targets=noun_targets,
+                symmetric=symmetric,
+                target_optional=target_optional,
+                fields=fields,
             )
         )
     return rules
@@ -216,9 +237,7 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
 def load_triggers(codebook: Codebook, path: str | Path | None = None) -> TriggerBook:
     """Load a trigger dictionary (the packaged one by default)."""
     if path is None:
-        text = (resources.files("wirecoder") / "data" / "events" / "triggers.yaml").read_text(
-            encoding="utf-8"
-        )
+        text = (resources.files("wirecoder") / "data" / "events" / "triggers.yaml").read_text(encoding="utf-8")
         where = "wirecoder:data/events/triggers.yaml"
     else:
         where = str(path)

@@ -38,9 +38,7 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}
 UTF8_VALID_PER_INVALID = 2  # at least this many good multi-byte sequences per bad byte: damaged UTF-8
 # <meta charset="windows-1251"> or <meta http-equiv="Content-Type" content="text/html; charset=...">
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
-_LATIN1_LABELS = frozenset(
-    {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
-)
+_LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"})
 # Non-ASCII characters Windows-1252 produces in Western-European prose: Latin-1 letters, the extra
 # cp1252 letters and typographic punctuation. Anything else (box drawing, C1 controls) means the
 # bytes were not cp1252.

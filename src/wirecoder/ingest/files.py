@@ -61,9 +61,7 @@ def read_inputs(
             yield from _read_file(path, options)
 
 
-def _walk(
-    folder: Path, options: ReadOptions, *, seen: set[tuple[int, int]]
-) -> Iterator[RawDocument | Rejected]:
+def _walk(folder: Path, options: ReadOptions, *, seen: set[tuple[int, int]]) -> Iterator[RawDocument | Rejected]:
     try:
         info = folder.stat()
         with os.scandir(folder) as entries:
@@ -103,9 +101,7 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[RawDocument | Rejec
         yield from _read_jsonl(path, size, options)
         return
     if size > options.max_bytes:
-        yield _rejected(
-            path, "too_large", f"the file has {size:,} bytes, more than the limit of {options.max_bytes:,}"
-        )
+        yield _rejected(path, "too_large", f"the file has {size:,} bytes, more than the limit of {options.max_bytes:,}")
         return
     if size == 0:
         yield _rejected(path, "empty", "the file is empty (0 bytes)")
@@ -141,9 +137,7 @@ def _read_jsonl(path: Path, size: int, options: ReadOptions) -> Iterator[RawDocu
     if looks_binary(head):
         yield _rejected(path, "binary", "the content is binary (NUL or control bytes), not JSON Lines")
         return
-    records = read_jsonl_file(
-        path, origin=str(path), max_line_bytes=options.max_bytes, fields=options.jsonl_fields
-    )
+    records = read_jsonl_file(path, origin=str(path), max_line_bytes=options.max_bytes, fields=options.jsonl_fields)
     yield from _not_blank(path, records)
 
 
@@ -172,9 +166,7 @@ def _sniffed(path: Path, text: str, options: ReadOptions) -> Iterator[RawDocumen
         # Try JSONL: only when the first line really is a JSON object; otherwise it is prose.
         probe = parse_line(lines[first - 1], number=first, origin=str(path), file_name=path.name)
         if not (isinstance(probe, Rejected) and probe.reason == "malformed_json"):
-            records = read_jsonl_lines(
-                lines, origin=str(path), file_name=path.name, fields=options.jsonl_fields
-            )
+            records = read_jsonl_lines(lines, origin=str(path), file_name=path.name, fields=options.jsonl_fields)
             yield from _not_blank(path, records)
             return
     yield _document(path, "text", text)

@@ -117,9 +117,7 @@ def parse_line(
                 origin=where,
                 stage="ingest",
                 reason="malformed_json",
-                detail=(
-                    f"line {number}: field {names[kind]!r} is a JSON {_json_type(content)}, expected a string"
-                ),
+                detail=(f"line {number}: field {names[kind]!r} is a JSON {_json_type(content)}, expected a string"),
                 doc_id=doc_id,
             )
         if not content.strip():

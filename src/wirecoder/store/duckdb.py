@@ -132,9 +132,7 @@ class DuckDBStore:
                     column = "id" if table == "articles" else "article_id"
                     self.con.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
                 origins = [c.article.origin for c in coded]
-                self.con.execute(
-                    f"DELETE FROM rejections WHERE origin IN ({','.join('?' * len(origins))})", origins
-                )
+                self.con.execute(f"DELETE FROM rejections WHERE origin IN ({','.join('?' * len(origins))})", origins)
                 self.con.executemany(
                     "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [_article_row(c, run_id, now) for c in coded],
@@ -231,9 +229,7 @@ class DuckDBStore:
 
     def mentions(self, article_id: str | None = None) -> list[dict[str, Any]]:
         if article_id:
-            return self._dicts(
-                "SELECT * FROM mentions WHERE article_id = ? ORDER BY span_start", [article_id]
-            )
+            return self._dicts("SELECT * FROM mentions WHERE article_id = ? ORDER BY span_start", [article_id])
         return self._dicts("SELECT * FROM mentions ORDER BY article_id, span_start", [])
 
     def table(self, name: str, article_id: str | None = None) -> list[dict[str, Any]]:

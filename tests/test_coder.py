@@ -1,0 +1,114 @@
+"""The dependency coder on sentences written for these tests (real spaCy parse, real knowledge base)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from tests.helpers import code_text, triples
+
+from wirecoder.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+
+
+def test_meeting_in_a_third_country_is_044_with_place_and_weekday_date(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Jakarta on Tuesday.",
+        "2023-09-08",
+    )
+    [event] = coded.events
+    assert (event.source, event.code, event.target) == ("INDGOV", "044", "JPNGOV")
+    assert event.source_name == "Narendra Modi" and event.target_name == "Fumio Kishida"
+    assert event.place is not None and (event.place.name, event.place.country) == ("Jakarta", "IDN")
+    assert event.date.day == date(2023, 9, 5)
+    assert not event.background
+
+
+def test_host_and_visit_follow_the_place(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday.", "2023-03-17")
+    assert ("JPNGOV", "043", "KORGOV") in triples(coded)
+
+
+def test_intention_is_not_the_act(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "German Chancellor Olaf Scholz plans to visit India next month.", "2024-09-20")
+    assert triples(coded) == {("DEUGOV", "036", "IND")}
+    assert coded.events[0].modality == "intent"
+    assert coded.events[0].date.day == date(2024, 9, 20)  # stated on the publication day
+
+
+def test_future_tense_is_an_intention(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Turkey will host talks with Sweden next week.", "2023-01-10")
+    assert all(e.code.startswith("03") for e in coded.events)
+
+
+def test_negation_drops_the_event(pipeline: Pipeline) -> None:
+    assert code_text(pipeline, "Poland has not imposed sanctions on Belarus.", "2023-05-02").events == ()
+    assert code_text(pipeline, "France did not discuss sanctions with Iran on Monday.", "2023-05-02").events == ()
+    assert code_text(pipeline, "Egypt refused to meet Israeli officials.", "2023-05-02").events == ()
+
+
+def test_conditionals_and_questions_are_not_events(pipeline: Pipeline) -> None:
+    assert (
+        code_text(pipeline, "If Iran attacks Israel, the United States could impose sanctions.", "2024-04-10").events
+        == ()
+    )
+    assert code_text(pipeline, "Will Russia attack Ukraine again?", "2024-04-10").events == ()
+
+
+def test_attribution_codes_the_reported_actor(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Ukraine's foreign ministry said Russian troops had shelled Kharkiv on Monday.",
+        "2024-08-22",
+    )
+    [event] = coded.events
+    assert (event.source, event.code, event.target) == ("RUSMIL", "194", "UKR")
+    assert event.attributed_to is not None and "UKR" in event.attributed_to
+    assert event.date.day == date(2024, 8, 19)
+
+
+def test_passive_voice(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "A Kenyan police post was attacked by al-Shabaab militants on Wednesday.", "2024-05-16")
+    [event] = coded.events
+    assert event.code.startswith("19") and event.target == "KENCOP"
+    assert event.source is not None and event.source.startswith("SOM")
+
+
+def test_compound_sources_give_one_event_each(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "The United States and the European Union imposed new sanctions on Iran on Monday.",
+        "2024-05-15",
+    )
+    assert triples(coded) == {("USA", "163", "IRN"), ("IGOEUREEC", "163", "IRN")}
+
+
+def test_intent_inside_a_quote_takes_the_quoted_clause_source(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        '"Brazil is ready to expand trade and investment with Argentina," President Lula said on Friday.',
+        "2023-01-24",
+    )
+    [event] = coded.events
+    assert (event.source, event.target) == ("BRA", "ARG")
+    assert event.code == "0311" and event.modality == "intent"
+    assert event.attributed_to == "Luiz Inacio Lula da Silva"
+
+
+def test_background_event_keeps_its_own_past_date(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Tensions have run high since Russia's 2014 annexation of Crimea.", "2024-03-18")
+    [event] = coded.events
+    assert event.code == "192" and event.background
+    assert event.date.precision == "year" and event.date.day.year == 2014
+
+
+def test_same_event_reported_twice_in_an_article_is_one(pipeline: Pipeline) -> None:
+    text = (
+        "Greek Prime Minister Kyriakos Mitsotakis met Turkish President Recep Tayyip Erdogan in Athens on Thursday."
+        "\n\nMitsotakis and Erdogan met in Athens on Thursday, officials said."
+    )
+    coded = code_text(pipeline, text, "2023-12-08")
+    meetings = [e for e in coded.events if e.code.startswith("04")]
+    assert len(meetings) == 1
