@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.matching import matches
 from wirecoder.api import code_into_store
 from wirecoder.config import Settings, load_settings
 from wirecoder.output import article_json, event_json
@@ -54,47 +54,6 @@ def _articles(acceptance: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(Path(a["file"]).name, a) for a in acceptance["articles"]]
 
 
-def _actor_ok(expected: str | None, actual: str | None) -> bool:
-    """An expected bare country ("RUS") accepts any role of it; an expected role code must match."""
-    if expected is None:
-        return actual is None
-    return actual is not None and actual.startswith(expected)
-
-
-def _date_ok(spec: dict[str, Any], event: dict[str, Any]) -> bool:
-    day = date.fromisoformat(event["date"])
-    if "date" in spec:
-        return day == date.fromisoformat(spec["date"])
-    low, high = (date.fromisoformat(d) for d in spec["date_range"])
-    return low <= day <= high
-
-
-def _matches(spec: dict[str, Any], event: dict[str, Any]) -> bool:
-    if event["code"] not in [spec["code"], *spec.get("accept", [])]:
-        return False
-    directions = [(event["source"], event["source_name"], event["target"], event["target_name"])]
-    if spec.get("either_direction"):
-        directions.append((event["target"], event["target_name"], event["source"], event["source_name"]))
-    sources = [spec["source"], *spec.get("also_source", [])]
-    for src, src_name, tgt, tgt_name in directions:
-        if not any(_actor_ok(s, src) or (s == "EUR" and src == "IGOEUREEC") for s in sources):
-            continue
-        if not _actor_ok(spec["target"], tgt):
-            continue
-        if "source_person" in spec and src_name != spec["source_person"]:
-            continue
-        if "target_person" in spec and tgt_name != spec["target_person"]:
-            continue
-        if not _date_ok(spec, event):
-            continue
-        if event["background"] != bool(spec.get("background", False)):
-            continue
-        if "place" in spec and event["place"] != spec["place"]:
-            continue
-        return True
-    return False
-
-
 def test_title_and_date(acceptance: dict[str, Any], coded: dict[str, dict[str, Any]]) -> None:
     for name, spec in _articles(acceptance):
         article = coded[name]["article"]
@@ -131,7 +90,7 @@ def test_expected_events(acceptance: dict[str, Any], coded: dict[str, dict[str, 
     for name, spec in _articles(acceptance):
         events = coded[name]["events"]
         for expected in spec["events"]:
-            if not any(_matches(expected, e) for e in events):
+            if not any(matches(expected, e) for e in events):
                 missing.append(expected["id"])
     assert not missing, f"expected events not found: {missing}"
 

@@ -32,6 +32,11 @@ class PlaceIndex:
             # Rows are sorted by population, so the biggest city of a name wins.
             for row in csv.DictReader(handle, delimiter="\t"):
                 table.setdefault(row["name"], Place(name=row["name"], country=row["country"]))
+        regions = resources.files("wirecoder") / "data" / "places" / "regions.tsv"
+        with regions.open("r", encoding="utf-8") as handle:
+            # Regions, disputed territories and seas news places events in ("the annexation of Crimea").
+            for row in csv.DictReader(handle, delimiter="\t"):
+                table[row["name"]] = Place(name=row["name"], country=row["country"])
         for country in kb.countries.values():
             for name in country.names:
                 table[name] = Place(name=country.name, country=country.code)

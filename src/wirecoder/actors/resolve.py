@@ -16,6 +16,7 @@ A mention is assembled from adjacent hits the way news writes actors:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ _DYAD = re.compile(
     r"\b(?:the two|both)\s+(?:countries|nations|sides|neighbou?rs|governments|states|leaders|capitals)\b",
     re.IGNORECASE,
 )
+_CAPITALISED_NEXT = re.compile(r"^\s[A-Z]")
 _NOT_A_NAME = frozenset(
     {"League", "Court", "Summit", "Party", "Council", "Ministry", "Office", "Cup", "Day", "Group", "Forum"}
 )
@@ -218,8 +220,11 @@ class MentionResolver:
     def _continues(current: Hit, nxt: Hit) -> bool:
         if current.has("adjective", "title", "agent") and nxt.has("title", "agent", "person", "surname"):
             return True
-        # "NATO Secretary-General Mark Rutte", "EU foreign policy chief"
-        return current.has("organisation") and nxt.has("title", "person")
+        # "US troops", "UK government", "Kenya Defence Forces"
+        if current.has("country") and nxt.has("agent", "title"):
+            return True
+        # "NATO Secretary-General Mark Rutte", "EU officials", "al-Shabaab militants"
+        return current.has("organisation") and nxt.has("title", "person", "agent")
 
     # -- resolution ------------------------------------------------------------------------------
 
@@ -271,16 +276,17 @@ class MentionResolver:
             resolved = self._person_mention(make, person, day, former=phrase.former, text_title=title)
             person_index = next(i for i, h in enumerate(hits) if h.has("person"))
             if role is not None and any(h.has("agent") for h in hits[person_index + 1 :]) and resolved.country:
-                # "President Xi Jinping's government": the government, not the man.
-                return [
-                    make(
-                        kind="agent",
-                        code=f"{resolved.country}{role}",
-                        country=resolved.country,
-                        role=role,
-                        note=f"{role} of {person.name}",
-                    )
-                ]
+                # "President Xi Jinping's government": the government acts, the man is mentioned.
+                person_end = hits[person_index].end
+                named = dataclasses.replace(resolved, span=(span[0], person_end), text=body[span[0] : person_end])
+                government = make(
+                    kind="agent",
+                    code=f"{resolved.country}{role}",
+                    country=resolved.country,
+                    role=role,
+                    note=f"{role} of {person.name}",
+                )
+                return [named, government]
             return [resolved]
 
         if surname_entries:
@@ -327,17 +333,29 @@ class MentionResolver:
             ]
 
         if title is not None and country is None and org is None:
+            if _CAPITALISED_NEXT.match(body[hits[-1].end : hits[-1].end + 3]):
+                return []  # part of a name: "Premier League", "President Hotel"
             holder_mention = context.last_holder(title, self.kb)
             if holder_mention is not None:
                 return [make(**_copy_fields(holder_mention), note=f"'{text}' refers back to {holder_mention.name}")]
             return [make(kind="agent", code=None, role=title.title, note="title without a country or holder")]
 
         if role is not None and (country or org):
-            codes = [country] + [h.entries[0].ref for h in phrase.coordinated] if country else [org]
-            return [
-                make(kind="agent", code=f"{c}{role}" if c else None, country=c if country else None, role=role)
-                for c in codes
-            ]
+            if country is None and org is not None:
+                organisation = self.kb.organisations[org]
+                # The group's own code already says what it is ("al-Shabaab militants" -> SOMREBSHB).
+                return [
+                    make(
+                        kind="organisation",
+                        code=org,
+                        name=organisation.name,
+                        actor_id=org,
+                        country=organisation.country,
+                        role=role,
+                    )
+                ]
+            codes = [country, *(h.entries[0].ref for h in phrase.coordinated)]
+            return [make(kind="agent", code=f"{c}{role}", country=c, role=role) for c in codes if c]
         if role is not None:
             return [make(kind="agent", code=None, role=role, note="agent without a country")]
 

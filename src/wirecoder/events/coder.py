@@ -289,7 +289,7 @@ class SentenceCoder:
         context = noun.head if noun.dep_ in ("compound", "conj") else noun
         role = noun.dep_ if noun.dep_ not in ("compound", "conj") else noun.head.dep_
         governor = context.head
-        fires = bool(own_sources) or len(pair) >= 2
+        fires = (bool(own_sources) or len(pair) >= 2) and not rule.light_only
         gov_sources: list[Mention] = []
         gov_targets: list[Mention] = []
         if role in ("dobj", "obj") and governor.pos_ in ("VERB", "AUX"):
@@ -302,7 +302,7 @@ class SentenceCoder:
                 modality_anchor = governor
             elif _lemma(governor) in self.book.verbs and not own_sources:
                 return None  # the verb codes on its own ("condemned the attack")
-        elif role == "pobj" and governor.dep_ == "prep" and governor.lower_ in _ADJUNCT_PREPS:
+        elif role == "pobj" and governor.dep_ == "prep" and governor.lower_ in _ADJUNCT_PREPS and not rule.light_only:
             clause = governor.head
             if clause.pos_ in ("VERB", "AUX"):
                 fires = True

@@ -56,6 +56,7 @@ class TriggerRule:
     targets: tuple[str, ...] = ("dobj",)  # "dobj", "dative", "subject" or a preposition
     symmetric: bool = False
     target_optional: bool = False
+    light_only: bool = False  # nouns that code only as the object of a light verb ("expand trade")
     passive_target_subject: bool = True
     fields: Mapping[str, str] | None = None  # keyword -> more specific code ("trade" -> 061)
 
@@ -199,6 +200,7 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
     fields = {str(k).lower(): str(v) for k, v in fields_raw.items()} or None
     symmetric = bool(entry.get("symmetric", False))
     target_optional = bool(entry.get("target_optional", False))
+    light_only = bool(entry.get("light_only", False))
     rules: list[TriggerRule] = []
     for phrase in _words(entry.get("verbs"), path=path, what="verbs"):
         words = phrase.lower().split()
@@ -228,6 +230,7 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
                 targets=noun_targets,
                 symmetric=symmetric,
                 target_optional=target_optional,
+                light_only=light_only,
                 fields=fields,
             )
         )
