@@ -1,6 +1,6 @@
 """Lines -> paragraphs -> body with paragraph spans.
 
-Paragraphs break on blank lines, on removed (furniture/header) lines and before a bullet-prefixed
+Paragraphs break on blank lines, on removed (furniture/header) lines and around a bullet-prefixed
 line. Inside a paragraph wrapped lines are joined and whitespace collapsed. A paragraph that repeats
 an earlier one (same text, ignoring case and spacing) is dropped: scraped pages repeat photo
 captions and lead paragraphs, and every copy would otherwise be coded again.
@@ -48,8 +48,12 @@ def group_paragraphs(lines: Sequence[str | None]) -> list[str]:
             close()
             continue
         if BULLET.match(line):
+            # A bullet item is a paragraph of its own: a caption bullet followed by the same caption
+            # with its photo credit must stay two paragraphs so the repeat can be dropped.
             close()
-            line = strip_bullet(line)
+            current.append(strip_bullet(line))
+            close()
+            continue
         current.append(line)
     close()
     return paragraphs
