@@ -69,11 +69,12 @@ class Pipeline:
     ) -> None:
         self.settings = settings
         self.kb = kb or load_knowledge_base(settings.actors.dictionaries)
-        self.resolver = MentionResolver(self.kb)
+        places = PlaceIndex(self.kb)
+        self.resolver = MentionResolver(self.kb, places=places)
         self.codebook = Codebook.load()
         self.triggers = triggers or load_triggers(self.codebook)
         self.coder = SentenceCoder(
-            self.triggers, self.codebook, PlaceIndex(self.kb), background_days=settings.events.background_days
+            self.triggers, self.codebook, places, background_days=settings.events.background_days
         )
         self.nlp = nlp or model_for(settings.nlp)
         self.symmetric_codes = frozenset(

@@ -24,6 +24,7 @@ from datetime import date
 
 from wirecoder.actors.gazetteer import COMMON_WORD_SURNAMES, Entry, Gazetteer, Hit
 from wirecoder.actors.kb import HEAD_KINDS, KnowledgeBase, Person, RoleSpell, Title
+from wirecoder.places import PlaceIndex
 from wirecoder.records import Mention, Sentence
 
 _POSSESSIVE_GAP = re.compile(r"^[’']s\s+$")
@@ -35,6 +36,11 @@ _DYAD = re.compile(
     r"\b(?:the two|both)\s+(?:countries|nations|sides|neighbou?rs|governments|states|leaders|capitals)\b",
     re.IGNORECASE,
 )
+_CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
+_BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |[a-z]+-nation )?bloc\b", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"^\s[A-Z]")
 _NOT_A_NAME = frozenset(
     {"League", "Court", "Summit", "Party", "Council", "Ministry", "Office", "Cup", "Day", "Group", "Forum"}
@@ -52,6 +58,7 @@ class ArticleContext:
     day: date
     people: list[Mention] = field(default_factory=list)  # resolved or placed people, in order
     countries: Counter[str] = field(default_factory=Counter)
+    organisations: list[Mention] = field(default_factory=list)
 
     def person_by_surname(self, surname: str) -> Mention | None:
         for mention in reversed(self.people):
@@ -66,6 +73,15 @@ class ArticleContext:
             if person and any(kind_title.kind in s.kinds() for s in person.spells_on(self.day)):
                 return mention
         return None
+
+    def home(self) -> str | None:
+        """The country an article is about, when one clearly dominates its mentions so far."""
+        top = self.countries.most_common(2)
+        if not top or top[0][1] < 2:
+            return None
+        if len(top) == 2 and top[0][1] < 2 * top[1][1]:
+            return None
+        return top[0][0]
 
     def dyad(self) -> tuple[str, str] | None:
         top = [code for code, _ in self.countries.most_common(2)]
@@ -87,9 +103,12 @@ def _best_spell(spells: tuple[RoleSpell, ...]) -> RoleSpell:
 class MentionResolver:
     """Resolves the mentions of one article at a time; build once, call per article."""
 
-    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None, places: PlaceIndex | None = None
+    ) -> None:
         self.kb = kb
         self.gazetteer = gazetteer or Gazetteer(kb)
+        self.places = places
         self._surname_index: dict[str, list[Person]] = {}
         for person in kb.people.values():
             self._surname_index.setdefault(person.surname, []).append(person)
@@ -131,11 +150,21 @@ class MentionResolver:
         out: list[Mention] = []
         for phrase in self._phrases(body, hits, sentence.span[0]):
             for mention in self._resolve_phrase(body, sentence, phrase, context):
+                if mention.code is None and mention.kind == "agent" and mention.role:
+                    mention = self._domestic(mention, sentence, context)
                 out.append(mention)
                 if mention.kind in ("person", "unknown_person") and mention.name:
                     context.people.append(mention)
+                if mention.kind == "organisation" and mention.code and mention.code.startswith("IGO"):
+                    context.organisations.append(mention)
                 if mention.country and mention.kind != "pronoun":
                     context.countries[mention.country] += 1
+        for match in _BLOC.finditer(sentence.text):
+            if context.organisations:
+                bloc = context.organisations[-1]
+                span = (sentence.span[0] + match.start(), sentence.span[0] + match.end())
+                out.append(dataclasses.replace(bloc, sentence_index=sentence.index, span=span, text=match.group(0),
+                                               note=f"'the bloc' refers back to {bloc.name}"))
         for match in _DYAD.finditer(sentence.text):
             dyad = context.dyad()
             if dyad is None:
@@ -157,6 +186,21 @@ class MentionResolver:
                 )
         out.sort(key=lambda m: m.span)
         return out
+
+    def _domestic(self, mention: Mention, sentence: Sentence, context: ArticleContext) -> Mention:
+        """An agent with no nationality ("police", "students", "the government") belongs to the country
+        where the sentence places it ("in Lagos"), else to the country the article is about."""
+        country, why = None, ""
+        if self.places is not None:
+            for hit in self.places.find(sentence.text):
+                if hit.place.country:
+                    country, why = hit.place.country, f"country of {hit.place.name}, where the sentence places it"
+                    break
+        if country is None:
+            country, why = context.home(), "the country the article is about"
+        if country is None:
+            return mention
+        return dataclasses.replace(mention, code=f"{country}{mention.role}", country=country, note=why)
 
     # -- phrase assembly ------------------------------------------------------------------------
 
@@ -298,11 +342,17 @@ class MentionResolver:
             if not (country or title or role or org):
                 return [make(kind="person", code=None, name=None, note=f"surname {hits[-1].text!r}: ambiguous")]
 
-        if title is not None and (country is not None or org is not None):
-            unknown = _UNKNOWN_NAME_AFTER.match(body[hits[-1].end : hits[-1].end + 60])
-            if unknown and not set(unknown.group(1).split()) & _NOT_A_NAME and hits[-1].has("title", "agent"):
+        unknown = _UNKNOWN_NAME_AFTER.match(body[hits[-1].end : hits[-1].end + 60])
+        if unknown and (title is None and role is not None) and len(unknown.group(1).split()) < 2:
+            unknown = None  # after an agent noun ("troops Monday") only a full name counts
+        if unknown and set(unknown.group(1).split()) & (_NOT_A_NAME | _CALENDAR_WORDS):
+            unknown = None
+        if unknown and (title is not None or role is not None) and (country is not None or org is not None):
+            if hits[-1].has("title", "agent"):
+                # "Russian Foreign Minister Ivan Petrov", "Iranian foreign ministry spokesman Nasser Kanaani"
                 name = unknown.group(1)
-                code = (org or f"{country}GOV") if not phrase.former else f"{country}ELI"
+                office_role = role or "GOV"
+                code = (org or f"{country}{office_role}") if not phrase.former else f"{country}ELI"
                 end = hits[-1].end + unknown.end()
                 return [
                     Mention(
@@ -313,11 +363,12 @@ class MentionResolver:
                         kind="unknown_person",
                         code=code,
                         name=name,
-                        role=title.title,
+                        role=title.title if title else hits[-1].text,
                         country=country,
                         note="not in the knowledge base; country and role from the text",
                     )
                 ]
+        if title is not None and (country is not None or org is not None):
             holder = self._holder(title, country, org, context)
             if holder is not None and not phrase.former:
                 return [self._person_mention(make, holder, day, former=False, text_title=title)]

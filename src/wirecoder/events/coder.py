@@ -25,20 +25,7 @@ from wirecoder.records import DateValue, Event, Mention, Place, Sentence
 CODER_NAME = "wirecoder.dep_coder.v1"
 
 _ADJUNCT_PREPS = frozenset(
-    {
-        "during",
-        "in",
-        "at",
-        "after",
-        "before",
-        "on",
-        "following",
-        "amid",
-        "ahead",
-        "since",
-        "with",
-        "throughout",
-    }
+    "during in at after before on following amid ahead since with throughout for".split()
 )
 _PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 _NARRATIVE_WINDOW = timedelta(days=10)
@@ -226,6 +213,11 @@ class SentenceCoder:
         if not passive and not rule.objects:
             targets.extend(actors.objects(verb, rule.targets))
         targets.extend(actors.prep_objects(verb, preps))
+        if not targets and rule.particles:
+            # "cut ties with Tehran": the preposition hangs on the object the phrase names.
+            for child in verb.children:
+                if child.dep_ in ("dobj", "obj"):
+                    targets.extend(actors.prep_objects(child, preps))
         if rule.objects and not targets and "dobj" in rule.targets:
             # "seized a Greek tanker": the object's owner is the target.
             for child in verb.children:
@@ -238,7 +230,7 @@ class SentenceCoder:
                 sources, targets, pair_mode = pair[:1], pair[1:], True
         if not sources:
             return None
-        if not targets and rule.code[:2] in _PLACE_TARGET_ROOTS:
+        if not targets and (rule.place_target or rule.code[:2] in _PLACE_TARGET_ROOTS):
             arguments = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
             arguments += [
                 p
@@ -317,7 +309,7 @@ class SentenceCoder:
         targets = own_targets or gov_targets
         if not sources:
             return None
-        if not targets and rule.code[:2] in _PLACE_TARGET_ROOTS:
+        if not targets and (rule.place_target or rule.code[:2] in _PLACE_TARGET_ROOTS):
             arguments = [
                 p
                 for c in noun.children

@@ -57,6 +57,7 @@ class TriggerRule:
     symmetric: bool = False
     target_optional: bool = False
     light_only: bool = False  # nouns that code only as the object of a light verb ("expand trade")
+    place_target: bool = False  # a place may stand for the target's country ("arrived in Pretoria")
     passive_target_subject: bool = True
     fields: Mapping[str, str] | None = None  # keyword -> more specific code ("trade" -> 061)
 
@@ -201,6 +202,7 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
     symmetric = bool(entry.get("symmetric", False))
     target_optional = bool(entry.get("target_optional", False))
     light_only = bool(entry.get("light_only", False))
+    place_target = bool(entry.get("place_target", False))
     rules: list[TriggerRule] = []
     for phrase in _words(entry.get("verbs"), path=path, what="verbs"):
         words = phrase.lower().split()
@@ -215,6 +217,7 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
                 targets=(*targets, *preps),
                 symmetric=symmetric,
                 target_optional=target_optional,
+                place_target=place_target,
                 fields=fields,
             )
         )
@@ -231,6 +234,7 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
                 symmetric=symmetric,
                 target_optional=target_optional,
                 light_only=light_only,
+                place_target=place_target,
                 fields=fields,
             )
         )
