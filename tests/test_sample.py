@@ -45,10 +45,36 @@ def expectations() -> list[dict[str, Any]]:
 
 
 def _events(coded: CodedArticle) -> list[dict[str, Any]]:
-    names = ("id", "article_id", "sentence_index", "source", "source_name", "target", "target_name", "code", "root",
-             "quad_class", "goldstein", "date", "date_precision", "date_end", "background", "place_name",
-             "place_country", "plover", "plover_mode", "modality", "attributed_to", "evidence", "span_start",
-             "span_end", "trigger", "coder", "confidence", "run_id")
+    names = (
+        "id",
+        "article_id",
+        "sentence_index",
+        "source",
+        "source_name",
+        "target",
+        "target_name",
+        "code",
+        "root",
+        "quad_class",
+        "goldstein",
+        "date",
+        "date_precision",
+        "date_end",
+        "background",
+        "place_name",
+        "place_country",
+        "plover",
+        "plover_mode",
+        "modality",
+        "attributed_to",
+        "evidence",
+        "span_start",
+        "span_end",
+        "trigger",
+        "coder",
+        "confidence",
+        "run_id",
+    )
     out = []
     for event in coded.events:
         row = dict(zip(names, _event_row(event, "test"), strict=True))
@@ -81,8 +107,13 @@ def test_sample_recall_and_must_not(sample: dict[str, CodedArticle], expectation
             if any(matches(expected, e) for e in events):
                 found += 1
             else:
-                missed.append(f"{spec['file']}: {expected['code']} {expected['source']}->{expected['target']} "
-                              f"({expected.get('evidence', '')[:60]})")
+                near = [e for e in events if expected.get("evidence", "")[:30] in e["evidence"]]
+                got = "; ".join(f"{e['source']} {e['code']} {e['target']} {e['date']} {e['background']}" for e in near)
+                missed.append(
+                    f"{spec['file']}: {expected['code']} {expected['source']}->{expected['target']} "
+                    f"{expected.get('date') or expected.get('date_range')} bg={expected.get('background', False)} "
+                    f"({expected.get('evidence', '')[:50]}) got: [{got}]"
+                )
         for item in spec.get("must_not", []):
             bad = [e for e in events if violates(item, e)]
             if bad:

@@ -12,7 +12,7 @@ import csv
 import sys
 from pathlib import Path
 
-MIN_POPULATION = 150_000
+MIN_POPULATION = 15_000
 
 
 def main(argv: list[str] | None = None) -> int:

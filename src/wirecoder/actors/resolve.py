@@ -103,9 +103,7 @@ def _best_spell(spells: tuple[RoleSpell, ...]) -> RoleSpell:
 class MentionResolver:
     """Resolves the mentions of one article at a time; build once, call per article."""
 
-    def __init__(
-        self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None, places: PlaceIndex | None = None
-    ) -> None:
+    def __init__(self, kb: KnowledgeBase, gazetteer: Gazetteer | None = None, places: PlaceIndex | None = None) -> None:
         self.kb = kb
         self.gazetteer = gazetteer or Gazetteer(kb)
         self.places = places
@@ -163,8 +161,15 @@ class MentionResolver:
             if context.organisations:
                 bloc = context.organisations[-1]
                 span = (sentence.span[0] + match.start(), sentence.span[0] + match.end())
-                out.append(dataclasses.replace(bloc, sentence_index=sentence.index, span=span, text=match.group(0),
-                                               note=f"'the bloc' refers back to {bloc.name}"))
+                out.append(
+                    dataclasses.replace(
+                        bloc,
+                        sentence_index=sentence.index,
+                        span=span,
+                        text=match.group(0),
+                        note=f"'the bloc' refers back to {bloc.name}",
+                    )
+                )
         for match in _DYAD.finditer(sentence.text):
             dyad = context.dyad()
             if dyad is None:
@@ -450,6 +455,17 @@ class MentionResolver:
                 actor_id=person.id,
                 role=spell.office,
                 country=spell.country or person.country,
+            )
+        if text_title is not None and not former and person.country:
+            # The text titles them in office ("Foreign Minister Israel Katz"); the base may lag behind it.
+            return make(  # type: ignore[no-any-return]
+                kind="person",
+                code=f"{person.country}GOV",
+                name=person.name,
+                actor_id=person.id,
+                role=text_title.title,
+                country=person.country,
+                note="office as the text gives it; the knowledge base has no spell on this date",
             )
         past = [r for r in person.roles if r.start is not None and r.start <= day and not r.active_on(day)]
         country = person.country or (past[-1].country if past else None)

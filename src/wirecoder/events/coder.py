@@ -24,9 +24,7 @@ from wirecoder.records import DateValue, Event, Mention, Place, Sentence
 
 CODER_NAME = "wirecoder.dep_coder.v1"
 
-_ADJUNCT_PREPS = frozenset(
-    "during in at after before on following amid ahead since with throughout for".split()
-)
+_ADJUNCT_PREPS = frozenset("during in at after before on following amid ahead since with throughout for".split())
 _PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 _NARRATIVE_WINDOW = timedelta(days=10)
 _MEETING_CODES = frozenset({"040"})
@@ -507,7 +505,8 @@ class SentenceCoder:
         state: ArticleState,
     ) -> Event:
         entry = self.codebook.get(code)
-        background = when.end < state.published - self.background
+        # Recalled: the period it happened in began before the window ("last month", "in 2022").
+        background = when.day < state.published - self.background
         target_code = target.code or "" if target else ""
         key = "|".join((state.article_id, source.code or "", target_code, code, when.iso()))
         confidence = 0.9

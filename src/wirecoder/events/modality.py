@@ -72,6 +72,8 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
         if dep in ("ccomp", "parataxis") or (dep == "advcl" and head.lemma_.lower() in book.reporting_verbs):
             if head.lemma_.lower() in book.reporting_verbs:
                 reporter = head
+            elif head.lemma_.lower() in book.negating_verbs:
+                status = "negated"  # "denied that Tehran had supplied missiles"
             break
         if dep == "relcl" or (dep == "acl" and node.pos_ == "VERB" and node.i != trigger.i):
             break
