@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.matching import matches, violates
+
 from wirecoder.output import event_json
 from wirecoder.pipeline import Pipeline
 from wirecoder.records import CodedArticle
-from wirecoder.store.duckdb import _event_row
+from wirecoder.store.duckdb import event_record
 
 REPO = Path(__file__).resolve().parents[1]
 EXPECTED = REPO / "tests" / "data" / "sample_expected.jsonl"
@@ -45,41 +45,7 @@ def expectations() -> list[dict[str, Any]]:
 
 
 def _events(coded: CodedArticle) -> list[dict[str, Any]]:
-    names = (
-        "id",
-        "article_id",
-        "sentence_index",
-        "source",
-        "source_name",
-        "target",
-        "target_name",
-        "code",
-        "root",
-        "quad_class",
-        "goldstein",
-        "date",
-        "date_precision",
-        "date_end",
-        "background",
-        "place_name",
-        "place_country",
-        "plover",
-        "plover_mode",
-        "modality",
-        "attributed_to",
-        "evidence",
-        "span_start",
-        "span_end",
-        "trigger",
-        "coder",
-        "confidence",
-        "run_id",
-    )
-    out = []
-    for event in coded.events:
-        row = dict(zip(names, _event_row(event, "test"), strict=True))
-        out.append(event_json(row))
-    return out
+    return [event_json(event_record(event, "test")) for event in coded.events]
 
 
 def test_every_sample_article_is_coded(sample: dict[str, CodedArticle], expectations: list[dict[str, Any]]) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.matching import matches
+
 from wirecoder.api import code_into_store
 from wirecoder.config import Settings, load_settings
 from wirecoder.output import article_json, event_json

@@ -22,6 +22,7 @@ from wirecoder.actors.kb import KnowledgeBase, load_knowledge_base
 from wirecoder.actors.resolve import MentionResolver
 from wirecoder.clean import CleanOptions, clean_document
 from wirecoder.config import Settings
+from wirecoder.dates import find_dates
 from wirecoder.events.cameo import Codebook
 from wirecoder.events.coder import ArticleState, SentenceCoder
 from wirecoder.events.triggers import TriggerBook, load_triggers
@@ -152,9 +153,10 @@ class Pipeline:
         for sentence in p.sentences:
             doc = parsed.get((n, sentence.index))
             mentions = p.by_sentence.get(sentence.index, [])
+            dates = find_dates(sentence.text)  # once per sentence, for the coder and the narrative date
             if doc is not None:
-                events.extend(self.coder.code(doc, sentence, mentions, state))  # type: ignore[arg-type]
-            self.coder.after_sentence(sentence, mentions, state)
+                events.extend(self.coder.code(doc, sentence, mentions, state, dates))  # type: ignore[arg-type]
+            self.coder.after_sentence(sentence, mentions, state, dates)
         return CodedArticle(
             article=p.article,
             sentences=p.sentences,

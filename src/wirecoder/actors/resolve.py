@@ -37,8 +37,27 @@ _DYAD = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December".split()
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 _BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |[a-z]+-nation )?bloc\b", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"^\s[A-Z]")
@@ -352,7 +371,8 @@ class MentionResolver:
             unknown = None  # after an agent noun ("troops Monday") only a full name counts
         if unknown and set(unknown.group(1).split()) & (_NOT_A_NAME | _CALENDAR_WORDS):
             unknown = None
-        if unknown and (title is not None or role is not None) and (country is not None or org is not None):
+        placed = country is not None or org is not None
+        if unknown and (title is not None or role is not None) and placed:  # noqa: SIM102 - two separate reasons
             if hits[-1].has("title", "agent"):
                 # "Russian Foreign Minister Ivan Petrov", "Iranian foreign ministry spokesman Nasser Kanaani"
                 name = unknown.group(1)

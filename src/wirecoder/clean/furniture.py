@@ -203,7 +203,8 @@ INLINE_RULES: tuple[LineRule, ...] = (
 RELATED_MARKER = re.compile(
     r"(?:related|related articles?|related stories|related news|related coverage|read more|read also"
     r"|also read|see also|more on this|more on this story|recommended|recommended reading|must read"
-    r"|don'?t miss|more from [\w .&'’-]{1,40}|more stories|more news)\s*:\s*(?P<rest>.*)|related(?: articles?| stories| news| coverage)?",
+    r"|don'?t miss|more from [\w .&'’-]{1,40}|more stories|more news)\s*:\s*(?P<rest>.*)"
+    r"|related(?: articles?| stories| news| coverage)?",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,9 @@ from wirecoder.records import DateValue, Event, Mention, Place, Sentence
 
 CODER_NAME = "wirecoder.dep_coder.v1"
 
-_ADJUNCT_PREPS = frozenset("during in at after before on following amid ahead since with throughout for".split())
+_ADJUNCT_PREPS = frozenset(
+    ["during", "in", "at", "after", "before", "on", "following", "amid", "ahead", "since", "with", "throughout", "for"]
+)
 _PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 _NARRATIVE_WINDOW = timedelta(days=10)
 _MEETING_CODES = frozenset({"040"})
@@ -104,20 +106,34 @@ class SentenceCoder:
 
     # -- main entry -----------------------------------------------------------------------------
 
-    def code(self, doc: Doc, sentence: Sentence, mentions: Sequence[Mention], state: ArticleState) -> list[Event]:
+    def code(
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        state: ArticleState,
+        date_mentions: list[DateMention] | None = None,
+    ) -> list[Event]:
         actors = SentenceActors(doc, sentence.span[0], mentions, fallback_person=state.last_person)
         if sentence.text.rstrip().endswith("?"):
             return []
-        date_mentions = find_dates(sentence.text)
+        if date_mentions is None:
+            date_mentions = find_dates(sentence.text)
         drafts = [d for token in doc for d in self._drafts(token, actors)]
         events: list[Event] = []
         for draft in drafts:
             events.extend(self._events(draft, doc, sentence, actors, date_mentions, state))
         return events
 
-    def after_sentence(self, sentence: Sentence, mentions: Sequence[Mention], state: ArticleState) -> None:
+    def after_sentence(
+        self,
+        sentence: Sentence,
+        mentions: Sequence[Mention],
+        state: ArticleState,
+        date_mentions: list[DateMention] | None = None,
+    ) -> None:
         """Move the article state past a sentence (called for every sentence, parsed or not)."""
-        for mention in find_dates(sentence.text):
+        for mention in find_dates(sentence.text) if date_mentions is None else date_mentions:
             value = resolve(mention, state.published)
             if value is None or value.precision != "day":
                 continue

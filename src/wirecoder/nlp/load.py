@@ -76,7 +76,7 @@ class TagMap:
                 if entry[0]:
                     token.pos_ = entry[0]
                 if entry[1]:
-                    token.set_morph(entry[1])
+                    token.set_morph(entry[1])  # type: ignore[attr-defined]  # missing from spaCy's stubs
         return doc
 
 

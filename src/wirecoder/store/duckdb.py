@@ -286,6 +286,19 @@ def _mention_row(m: Any) -> tuple[Any, ...]:
     )
 
 
+EVENT_COLUMNS = (
+    "id", "article_id", "sentence_index", "source", "source_name", "target", "target_name", "code", "root",
+    "quad_class", "goldstein", "date", "date_precision", "date_end", "background", "place_name", "place_country",
+    "plover", "plover_mode", "modality", "attributed_to", "evidence", "span_start", "span_end", "trigger", "coder",
+    "confidence", "run_id",
+)  # fmt: skip
+
+
+def event_record(e: Any, run_id: str) -> dict[str, Any]:
+    """An event as the events table stores it, as a column -> value mapping."""
+    return dict(zip(EVENT_COLUMNS, _event_row(e, run_id), strict=True))
+
+
 def _event_row(e: Any, run_id: str) -> tuple[Any, ...]:
     return (
         e.id,
