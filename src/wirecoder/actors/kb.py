@@ -245,6 +245,9 @@ class _Builder:
     agents: dict[str, str] = field(default_factory=dict)
     titles: dict[str, Title] = field(default_factory=dict)
     files: list[DictionaryFile] = field(default_factory=list)
+    # Packaged files must not define an entry twice (a silent override hides a data error); user
+    # files may, because overriding packaged entries is what they are for.
+    strict: bool = False
 
     def add_section(self, section: str, rows: Any, path: str) -> None:
         if section == "agents" or section == "titles":
@@ -263,6 +266,8 @@ class _Builder:
                 self.organisations[o.code] = o
             elif section == "people":
                 p = _person(row, path)
+                if self.strict and p.id in self.people:
+                    raise DictionaryError(f"person id {p.id!r} is defined twice", path=path, line=row.get("__line__"))
                 self.people[p.id] = p
             else:
                 raise DictionaryError(f"unknown section {section!r}", path=path)
@@ -306,13 +311,16 @@ _SECTION_BY_FILE = {
 }
 
 
-def _load_text(builder: _Builder, text: str, path: str, default_section: str | None) -> None:
+def _load_text(
+    builder: _Builder, text: str, path: str, default_section: str | None, *, packaged: bool = False
+) -> None:
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise DictionaryError(f"not valid YAML: {e}", path=path, line=mark.line + 1 if mark else None) from e
     builder.files.append(DictionaryFile(path=path, sha256=hashlib.sha256(text.encode()).hexdigest()))
+    builder.strict = packaged
     if data is None:
         return
     if isinstance(data, list):
@@ -337,7 +345,14 @@ def load_knowledge_base(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
     base = resources.files("wirecoder") / "data" / "actors"
     for name in PACKAGED_FILES:
         text = (base / name).read_text(encoding="utf-8")
-        _load_text(builder, text, f"wirecoder:data/actors/{name}", _SECTION_BY_FILE.get(name))
+        _load_text(builder, text, f"wirecoder:data/actors/{name}", _SECTION_BY_FILE.get(name), packaged=True)
+    # People are split by region into data/actors/people/*.yaml; read in name order so runs are reproducible.
+    people_dir = base / "people"
+    if people_dir.is_dir():
+        for entry in sorted(people_dir.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".yaml"):
+                text = entry.read_text(encoding="utf-8")
+                _load_text(builder, text, f"wirecoder:data/actors/people/{entry.name}", "people", packaged=True)
     for path in extra:
         p = Path(path)
         try:
