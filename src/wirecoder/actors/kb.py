@@ -311,6 +311,11 @@ _SECTION_BY_FILE = {
 }
 
 
+def _section_of(path: Path) -> str | None:
+    """The section a bare list in this file holds: known file names, and any file in a ``people`` folder."""
+    return _SECTION_BY_FILE.get(path.name) or ("people" if path.parent.name == "people" else None)
+
+
 def _load_text(
     builder: _Builder, text: str, path: str, default_section: str | None, *, packaged: bool = False
 ) -> None:
@@ -339,8 +344,12 @@ def _load_text(
         builder.add_section(str(section), rows, path)
 
 
-def load_knowledge_base(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
-    """Load the packaged knowledge base, then each user file in ``extra`` over it."""
+def load_knowledge_base(extra: Sequence[str | Path] = (), *, strict_extra: bool = False) -> KnowledgeBase:
+    """Load the packaged knowledge base, then each user file in ``extra`` over it.
+
+    With ``strict_extra`` a user file may not redefine a person the base already has (used to check
+    a file meant to extend the base rather than correct it).
+    """
     builder = _Builder()
     base = resources.files("wirecoder") / "data" / "actors"
     for name in PACKAGED_FILES:
@@ -359,7 +368,7 @@ def load_knowledge_base(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
             text = p.read_text(encoding="utf-8")
         except OSError as e:
             raise DictionaryError(f"cannot read dictionary: {e.strerror}", path=str(p)) from e
-        _load_text(builder, text, str(p), _SECTION_BY_FILE.get(p.name))
+        _load_text(builder, text, str(p), _section_of(p), packaged=strict_extra)
     return builder.build()
 
 
