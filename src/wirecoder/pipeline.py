@@ -11,6 +11,7 @@ sentences that can hold an event, in batches across articles.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,7 @@ from wirecoder.extract import extract_attributions, extract_facts
 from wirecoder.ingest import ReadOptions, read_inputs
 from wirecoder.nlp.load import model_for
 from wirecoder.nlp.segment import split_sentences
+from wirecoder.parallel import run_in_processes
 from wirecoder.places import PlaceIndex
 from wirecoder.records import Article, CodedArticle, Event, Mention, RawDocument, Rejected, Sentence
 
@@ -125,12 +127,15 @@ class Pipeline:
         words = sentence.text.lower().split()
         return any(w in ("he", "she", "his", "her") for w in words)
 
-    def code_articles(self, articles: Iterable[Article], *, batch_articles: int = 32) -> Iterator[CodedArticle]:
+    def code_articles(
+        self, articles: Iterable[Article], *, batch_articles: int | None = None
+    ) -> Iterator[CodedArticle]:
         """Code articles, parsing the candidate sentences of ``batch_articles`` articles at a time."""
+        size = batch_articles or self.settings.nlp.batch_articles
         batch: list[_Prepared] = []
         for article in articles:
             batch.append(self._prepare(article))
-            if len(batch) >= batch_articles:
+            if len(batch) >= size:
                 yield from self._code_batch(batch)
                 batch = []
         if batch:
@@ -141,6 +146,7 @@ class Pipeline:
 
     def _code_batch(self, batch: Sequence[_Prepared]) -> Iterator[CodedArticle]:
         texts = [(p.sentences[i].text, (n, i)) for n, p in enumerate(batch) for i in p.candidates]
+        texts.sort(key=lambda item: len(item[0]))  # similar lengths batch better in the parser
         parsed: dict[tuple[int, int], object] = {}
         for doc, key in self.nlp.pipe(texts, as_tuples=True, batch_size=self.settings.nlp.batch_size):
             parsed[key] = doc
@@ -204,17 +210,28 @@ class Pipeline:
                     continue
                 yield self.clean(item)
 
-        pending: list[Article] = []
-        for item in articles():
-            if isinstance(item, Rejected):
-                yield item
-                continue
-            pending.append(item)
-            if len(pending) >= 32:
-                yield from self._safe_code(pending)
-                pending = []
-        if pending:
-            yield from self._safe_code(pending)
+        def batches() -> Iterator[list[Article] | Rejected]:
+            pending: list[Article] = []
+            for item in articles():
+                if isinstance(item, Rejected):
+                    yield item
+                    continue
+                pending.append(item)
+                if len(pending) >= self.settings.nlp.batch_articles:
+                    yield pending
+                    pending = []
+            if pending:
+                yield pending
+
+        processes = self.settings.nlp.processes or os.cpu_count() or 1
+        if processes <= 1:
+            for batch in batches():
+                if isinstance(batch, Rejected):
+                    yield batch
+                else:
+                    yield from self._safe_code(batch)
+            return
+        yield from run_in_processes(self, batches(), processes)
 
     def _safe_code(self, articles: list[Article]) -> Iterator[CodedArticle | Rejected]:
         try:

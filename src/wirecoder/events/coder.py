@@ -83,6 +83,9 @@ class _Draft:
     pair_mode: bool = False  # "between X and Y": sources and targets are one list to pair up
 
 
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘—-"
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -98,11 +101,10 @@ class SentenceCoder:
 
     def may_hold_event(self, sentence_text: str) -> bool:
         """Cheap test on raw text: does any word of the sentence take a trigger form?"""
-        lowered = sentence_text.lower()
-        for word in lowered.replace("’", "'").split():
-            if word.strip(".,;:!?\"'()[]“”‘—-") in self.book.surface_forms:
-                return True
-        return False
+        words = {w.strip(_EDGE_PUNCTUATION) for w in sentence_text.lower().replace("’", "'").split()}
+        # "Russia's" and "talks'" also stand for their bare words
+        words |= {w[:-2] for w in words if w.endswith("'s")} | {w.rstrip("'") for w in words if w.endswith("'")}
+        return self.book.may_match(words)
 
     # -- main entry -----------------------------------------------------------------------------
 

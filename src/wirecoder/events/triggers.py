@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -66,6 +67,9 @@ class TriggerRule:
         return " ".join((*self.modifiers, self.lemma, *self.particles))
 
 
+Requirement = tuple[frozenset[str], ...]  # each set: one of these words must be in the sentence
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerBook:
     verbs: Mapping[str, tuple[TriggerRule, ...]]
@@ -78,6 +82,22 @@ class TriggerBook:
     surface_forms: frozenset[str]
     digest: str
     path: str
+    # surface form -> what else a sentence needs for some rule of that form to match (see may_match)
+    requirements: Mapping[str, tuple[Requirement, ...]] = field(default_factory=dict)
+
+    def may_match(self, words: AbstractSet[str]) -> bool:
+        """Could any rule match a sentence made of these lowercased words (before parsing it)?
+
+        A rule needs its trigger word, and every particle, one of its objects ("sign" + "deal"),
+        every modifier ("air" + "strike") and, for nouns that code only after a light verb, a light
+        verb. This mirrors what the coder can match on a parse, so skipping a sentence that fails it
+        loses no event.
+        """
+        for word in words:
+            for requirement in self.requirements.get(word, ()):
+                if all(not alternatives.isdisjoint(words) for alternatives in requirement):
+                    return True
+        return False
 
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -174,6 +194,21 @@ def inflections(lemma: str, pos: str) -> set[str]:
     return forms
 
 
+def _any_form(word: str) -> frozenset[str]:
+    # The coder compares particles and objects by word or by lemma: accept every inflection.
+    return frozenset(inflections(word, "noun") | inflections(word, "verb"))
+
+
+def _requirement(rule: TriggerRule, light_forms: frozenset[str]) -> Requirement:
+    needs: list[frozenset[str]] = [_any_form(p) for p in rule.particles]
+    needs += [frozenset({m}) for m in rule.modifiers]
+    if rule.objects:
+        needs.append(frozenset(f for obj in rule.objects for f in _any_form(obj)))
+    if rule.light_only:
+        needs.append(light_forms)
+    return tuple(needs)
+
+
 def _words(value: Any, *, path: str, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -261,6 +296,7 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
     verbs: dict[str, list[TriggerRule]] = {}
     nouns: dict[str, list[TriggerRule]] = {}
     surface: set[str] = set()
+    rules: list[TriggerRule] = []
     for entry in data["rules"]:
         if not isinstance(entry, Mapping):
             raise DictionaryError(f"each rule must be a mapping, got {entry!r}", path=where)
@@ -268,12 +304,16 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
             table = verbs if rule.pos == "verb" else nouns
             table.setdefault(rule.lemma, []).append(rule)
             surface.update(inflections(rule.lemma, rule.pos))
-            if rule.pos == "noun":
-                # Deverbal nouns are often tagged as verbs and vice versa; the filter takes both.
-                surface.update(inflections(rule.lemma, "verb"))
+            rules.append(rule)
 
     def lexicon(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in _words(data.get(key), path=where, what=key))
+
+    light_forms = frozenset(f for verb in lexicon("light_verbs") for f in inflections(verb, "verb"))
+    requirements: dict[str, set[Requirement]] = {}
+    for rule in rules:
+        for form in inflections(rule.lemma, rule.pos):
+            requirements.setdefault(form, set()).add(_requirement(rule, light_forms))
 
     return TriggerBook(
         verbs={k: tuple(v) for k, v in verbs.items()},
@@ -284,6 +324,7 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
         reporting_verbs=lexicon("reporting_verbs"),
         negating_verbs=lexicon("negating_verbs"),
         surface_forms=frozenset(surface),
+        requirements={form: tuple(reqs) for form, reqs in requirements.items()},
         digest=hashlib.sha256(text.encode()).hexdigest(),
         path=where,
     )
