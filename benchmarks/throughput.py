@@ -52,8 +52,9 @@ def build_corpus(n: int, out_dir: Path, seed: int = 7) -> Path:
             chosen = rng.sample(paragraphs, k=rng.choice((2, 3)))
             body = [p for source in chosen for p in source[: rng.randint(3, len(source))]]
             published = start + timedelta(days=rng.randrange(700))
-            handle.write(json.dumps({"id": f"bench-{i}", "published": published.isoformat(),
-                                     "text": "\n\n".join(body)}) + "\n")
+            handle.write(
+                json.dumps({"id": f"bench-{i}", "published": published.isoformat(), "text": "\n\n".join(body)}) + "\n"
+            )
     return path
 
 
@@ -109,7 +110,10 @@ PHASES = {
 def _child(phase: str, corpus: Path, limit: int) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, __file__, "--phase", phase, "--corpus", str(corpus), "--baseline-articles", str(limit)],
-        check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -142,17 +146,27 @@ def main() -> int:
     print(f"{header[0]:<21}" + "".join(f"{h:>9}" for h in header[1:]))
     for phase, r in results.items():
         mem = max(r["peak_rss_mb"], r["peak_child_rss_mb"])
-        print(f"{phase:<21}{int(r['processes']):>9}{int(r['articles']):>9}{int(r['words']):>10}{r['seconds']:>9.1f}"
-              f"{r['articles'] / r['seconds']:>9.1f}{rate[phase]:>10.0f}{mem:>9.0f}")
+        print(
+            f"{phase:<21}{int(r['processes']):>9}{int(r['articles']):>9}{int(r['words']):>10}{r['seconds']:>9.1f}"
+            f"{r['articles'] / r['seconds']:>9.1f}{rate[phase]:>10.0f}{mem:>9.0f}"
+        )
     print("ratios (words/s):")
-    print(f"  wirecoder, 1 process  vs spaCy full pipeline, 1 process (default kernel): "
-          f"{rate['wirecoder'] / rate['spacy-default']:.1f}x")
-    print(f"  wirecoder, 1 process  vs spaCy full pipeline, 1 process (numpy kernel):   "
-          f"{rate['wirecoder'] / rate['spacy-numpy']:.1f}x")
-    print(f"  wirecoder, 2 processes vs spaCy full pipeline, 1 process (default kernel): "
-          f"{rate['wirecoder-2proc'] / rate['spacy-default']:.1f}x")
-    print(f"  wirecoder, 2 processes vs spaCy full pipeline, 2 processes (default kernel): "
-          f"{rate['wirecoder-2proc'] / rate['spacy-default-2proc']:.1f}x")
+    print(
+        f"  wirecoder, 1 process  vs spaCy full pipeline, 1 process (default kernel): "
+        f"{rate['wirecoder'] / rate['spacy-default']:.1f}x"
+    )
+    print(
+        f"  wirecoder, 1 process  vs spaCy full pipeline, 1 process (numpy kernel):   "
+        f"{rate['wirecoder'] / rate['spacy-numpy']:.1f}x"
+    )
+    print(
+        f"  wirecoder, 2 processes vs spaCy full pipeline, 1 process (default kernel): "
+        f"{rate['wirecoder-2proc'] / rate['spacy-default']:.1f}x"
+    )
+    print(
+        f"  wirecoder, 2 processes vs spaCy full pipeline, 2 processes (default kernel): "
+        f"{rate['wirecoder-2proc'] / rate['spacy-default-2proc']:.1f}x"
+    )
     events = (int(results["wirecoder"]["events"]), int(results["wirecoder-2proc"]["events"]))
     setup = results["wirecoder"]["setup_s"]
     print(f"events coded: {events[0]} (2 processes: {events[1]}); wirecoder setup: {setup:.1f}s")

@@ -35,12 +35,7 @@ def main(argv: list[str]) -> int:
     bad = 0
     for code in wanted:
         for kind in ("head_of_state", "head_of_government"):
-            spells = [
-                (p.id, s)
-                for p in kb.people.values()
-                for s in p.roles
-                if s.country == code and kind in s.kinds()
-            ]
+            spells = [(p.id, s) for p in kb.people.values() for s in p.roles if s.country == code and kind in s.kinds()]
             if not spells:
                 print(f"{code} {kind}: none")
                 continue

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from wirecoder import __version__
+from wirecoder.cli_actors import ACTORS_HELP, actors
 from wirecoder.config import Settings, load_settings
 from wirecoder.errors import WirecoderError
 from wirecoder.output import (
@@ -31,12 +32,20 @@ from wirecoder.store import DuckDBStore, EventQuery
 DB_HELP = "DuckDB store file (default: the store.path setting, ./wirecoder.duckdb)."
 
 
-def _settings(ctx: click.Context, db: str | None) -> Settings:
+def _settings(
+    ctx: click.Context, db: str | None, *, extra_actors: tuple[str, ...] = (), processes: int | None = None
+) -> Settings:
     obj = ctx.find_root().obj or {}
-    sections: dict[str, Any] = {}
+    settings = load_settings(obj.get("config"), obj.get("overrides", ()))
+    updates: dict[str, Any] = {}
     if db:
-        sections["store"] = {"path": db}
-    return load_settings(obj.get("config"), obj.get("overrides", ()), **sections)
+        updates["store"] = settings.store.model_copy(update={"path": db})
+    if extra_actors:
+        dictionaries = (*settings.actors.dictionaries, *extra_actors)
+        updates["actors"] = settings.actors.model_copy(update={"dictionaries": dictionaries})
+    if processes is not None:
+        updates["nlp"] = settings.nlp.model_copy(update={"processes": processes})
+    return settings.model_copy(update=updates) if updates else settings
 
 
 def _parse_day(value: str | None, option: str) -> date | None:
@@ -69,12 +78,22 @@ def cli(ctx: click.Context, config: str | None, overrides: tuple[str, ...], debu
 @click.option("--db", help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
+@click.option("--actors", "extra_actors", multiple=True, type=click.Path(dir_okay=False), help=ACTORS_HELP)
+@click.option("--processes", type=click.IntRange(min=0), help="Worker processes (0 = one per CPU core).")
 @click.pass_context
-def code(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, quiet: bool) -> None:
+def code(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    db: str | None,
+    fmt: str,
+    quiet: bool,
+    extra_actors: tuple[str, ...],
+    processes: int | None,
+) -> None:
     """Code INPUTS (files or directories of .txt, .html, .jsonl) into the store and print the new events."""
     from wirecoder.api import code_into_store
 
-    settings = _settings(ctx, db)
+    settings = _settings(ctx, db, extra_actors=extra_actors, processes=processes)
     summary = code_into_store(list(inputs), settings, progress=not quiet)
     with DuckDBStore(settings.store.path, read_only=True) as store:
         events = [event_json(r) for r in store.events(EventQuery(run_id=summary.run_id))]
@@ -150,12 +169,17 @@ def _emit_events(rows: Sequence[dict[str, Any]], fmt: str) -> None:
         click.echo(events_table(rows) if rows else "no events\n", nl=False)
 
 
+cli.add_command(actors)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: one-line errors and exit codes instead of tracebacks."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="wirecoder", standalone_mode=False)
+        result = cli.main(args=args, prog_name="wirecoder", standalone_mode=False)
+        if isinstance(result, int):  # a command that ended with ctx.exit(code) / Exit(code)
+            return result
     except click.exceptions.Exit as e:
         return int(e.exit_code)
     except click.exceptions.Abort:

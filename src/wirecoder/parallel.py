@@ -68,7 +68,3 @@ def run_in_processes(
 
 def _take(item: AsyncResult[list[CodedArticle | Rejected]] | Rejected) -> list[CodedArticle | Rejected]:
     return [item] if isinstance(item, Rejected) else item.get()
-
-
-
-

@@ -56,6 +56,10 @@ class Hit:
 # Surnames that are also everyday capitalised words; alone they resolve only through context.
 COMMON_WORD_SURNAMES = frozenset(
     {"May", "Major", "Brown", "Young", "King", "Rice", "Cross", "Long", "Hunt", "Church", "Power", "Bush"}
+    # Days and months are surnames too (Godwin Friday), and far more often just dates.
+    | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    | {"January", "February", "March", "April", "June", "July", "August", "September", "October", "November"}
+    | {"December", "Said", "Rich", "Little", "Strong", "White", "Black", "Green", "Love", "Hope"}
 )
 
 
@@ -78,8 +82,14 @@ class Gazetteer:
         cased: dict[str, list[Entry]] = {}
         folded: dict[str, list[Entry]] = {}
 
+        stems: set[str] = set()
+
         def add(table: dict[str, list[Entry]], key: str, entry: Entry) -> None:
             key = key.strip()
+            if key.endswith("*") and table is cased:
+                # "Argentin*": a stem that matches any word it begins (Argentina, Argentine, Argentinian)
+                key = key[:-1].rstrip()
+                stems.add(key)
             if not key:
                 return
             bucket = table.setdefault(key, [])
@@ -112,28 +122,31 @@ class Gazetteer:
         for word, role in kb.agents.items():
             add(folded, word, Entry("agent", role))
 
-        self._cased = self._automaton(cased)
-        self._folded = self._automaton(folded)
+        self._cased = self._automaton(cased, stems)
+        self._folded = self._automaton(folded, set())
 
     @staticmethod
-    def _automaton(table: dict[str, list[Entry]]) -> ahocorasick.Automaton:
+    def _automaton(table: dict[str, list[Entry]], stems: set[str]) -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
-            automaton.add_word(key, (len(key), tuple(entries)))
+            automaton.add_word(key, (len(key), tuple(entries), key in stems))
         if len(automaton) == 0:
-            automaton.add_word("\x00", (1, ()))  # an empty automaton cannot be finalised
+            automaton.add_word("\x00", (1, (), False))  # an empty automaton cannot be finalised
         automaton.make_automaton()
         return automaton
 
     @staticmethod
     def _scan(automaton: ahocorasick.Automaton, haystack: str, text: str) -> Iterator[Hit]:
-        for end_index, (length, entries) in automaton.iter(haystack):
+        for end_index, (length, entries, stem) in automaton.iter(haystack):
             end = end_index + 1
             start = end - length
             if start > 0 and _is_word_char(text[start - 1]):
                 continue
             if end < len(text) and _is_word_char(text[end]):
-                continue
+                if not stem:
+                    continue
+                while end < len(text) and _is_word_char(text[end]):
+                    end += 1
             yield Hit(start, end, text[start:end], entries)
 
     def find(self, text: str) -> list[Hit]:

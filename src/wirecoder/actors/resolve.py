@@ -79,10 +79,16 @@ class ArticleContext:
     countries: Counter[str] = field(default_factory=Counter)
     organisations: list[Mention] = field(default_factory=list)
 
+    # knowledge-base id -> the surname the base records (Lee Myung-bak's is "Lee", not "Myung-bak")
+    surnames: dict[str, str] = field(default_factory=dict)
+
     def person_by_surname(self, surname: str) -> Mention | None:
         for mention in reversed(self.people):
             name = mention.name or ""
-            if name == surname or name.split()[-1:] == [surname] or name.endswith(" " + surname):
+            recorded = self.surnames.get(mention.actor_id or "")
+            if recorded == surname or name == surname or name.split()[-1:] == [surname]:
+                return mention
+            if recorded is None and name.endswith(" " + surname):
                 return mention
         return None
 
@@ -172,6 +178,9 @@ class MentionResolver:
                 out.append(mention)
                 if mention.kind in ("person", "unknown_person") and mention.name:
                     context.people.append(mention)
+                    known = self.kb.people.get(mention.actor_id or "")
+                    if known is not None:
+                        context.surnames[known.id] = known.surname
                 if mention.kind == "organisation" and mention.code and mention.code.startswith("IGO"):
                     context.organisations.append(mention)
                 if mention.country and mention.kind != "pronoun":
@@ -224,7 +233,9 @@ class MentionResolver:
             country, why = context.home(), "the country the article is about"
         if country is None:
             return mention
-        return dataclasses.replace(mention, code=f"{country}{mention.role}", country=country, note=why)
+        # A bare title ("the premier") carries its office name as role; the office implies GOV.
+        role = mention.role if mention.role and mention.role.isupper() else "GOV"
+        return dataclasses.replace(mention, code=f"{country}{role}", country=country, note=why)
 
     # -- phrase assembly ------------------------------------------------------------------------
 
