@@ -338,7 +338,11 @@ class MentionResolver:
                 person_entry = hit.first("person")
             elif hit.has("surname") and person_entry is None:
                 surname_entries = [e for e in hit.entries if e.kind == "surname"]
-                # A surname that is also a country word ("Jordan") only counts as a person in context.
+                # A surname that is also another name ("Jordan" the country, "Wagner" the group) is the
+                # person only when the article introduced them or a title says so.
+                shared = len(surname_entries) < len(hit.entries)
+                if shared and title is None and context.person_by_surname(hit.text) is None:
+                    surname_entries = []
             if entry.kind in ("country", "adjective", "demonym", "capital") and country is None:
                 country = entry.ref
             elif entry.kind == "seat":
@@ -368,14 +372,6 @@ class MentionResolver:
                 return [named, government]
             return [resolved]
 
-        surname_hit = next((h for h in hits if h.has("surname")), None)
-        # A word that also names a group or place ("Wagner" the group, Jaques Wagner the minister) is
-        # the person only when the article introduced them or a title says so.
-        shared_word = surname_hit is not None and len(surname_hit.entries) > len(surname_entries)
-        if surname_entries and shared_word and title is None:
-            assert surname_hit is not None
-            if context.person_by_surname(surname_hit.text) is None:
-                surname_entries = []
         if surname_entries:
             by_surname = self._resolve_surname(hits[-1].text, surname_entries, title, country, context)
             if isinstance(by_surname, Mention):

@@ -79,7 +79,6 @@ class TriggerBook:
     intent_adjectives: frozenset[str]
     reporting_verbs: frozenset[str]
     negating_verbs: frozenset[str]
-    surface_forms: frozenset[str]
     digest: str
     path: str
     # surface form -> what else a sentence needs for some rule of that form to match (see may_match)
@@ -295,7 +294,6 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
         raise DictionaryError("a trigger file is a mapping with a 'rules' list", path=where)
     verbs: dict[str, list[TriggerRule]] = {}
     nouns: dict[str, list[TriggerRule]] = {}
-    surface: set[str] = set()
     rules: list[TriggerRule] = []
     for entry in data["rules"]:
         if not isinstance(entry, Mapping):
@@ -303,7 +301,6 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
         for rule in _rules_from(entry, codebook, where):
             table = verbs if rule.pos == "verb" else nouns
             table.setdefault(rule.lemma, []).append(rule)
-            surface.update(inflections(rule.lemma, rule.pos))
             rules.append(rule)
 
     def lexicon(key: str) -> frozenset[str]:
@@ -323,7 +320,6 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
         intent_adjectives=lexicon("intent_adjectives"),
         reporting_verbs=lexicon("reporting_verbs"),
         negating_verbs=lexicon("negating_verbs"),
-        surface_forms=frozenset(surface),
         requirements={form: tuple(reqs) for form, reqs in requirements.items()},
         digest=hashlib.sha256(text.encode()).hexdigest(),
         path=where,
