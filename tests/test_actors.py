@@ -39,6 +39,13 @@ def _one(resolver: MentionResolver, text: str, day: str) -> Mention:
         ("Russia's president spoke on Monday.", "2015-06-08", "Vladimir Putin", "RUSGOV"),
         ("The British prime minister spoke.", "2022-08-01", "Boris Johnson", "GBRGOV"),
         ("The British prime minister spoke.", "2024-08-01", "Keir Starmer", "GBRGOV"),
+        # The office's name picks between two heads: Iran's president heads the government.
+        ("Iran's president spoke on Monday.", "2025-03-03", "Masoud Pezeshkian", "IRNGOV"),
+        ("Iran's president spoke on Monday.", "2019-03-04", "Hassan Rouhani", "IRNGOV"),
+        ("Iran's supreme leader spoke on Monday.", "2019-03-04", "Ali Khamenei", "IRNGOV"),
+        # A title that belongs to one state needs no country word.
+        ("The pope spoke on Monday.", "2019-03-04", "Pope Francis", "VATGOV"),
+        ("The pope spoke on Monday.", "2010-03-01", "Benedict XVI", "VATGOV"),
     ],
 )
 def test_office_holder_on_the_date(resolver: MentionResolver, text: str, day: str, name: str, code: str) -> None:
@@ -91,3 +98,13 @@ def test_user_dictionary_overrides_packaged(tmp_path: object) -> None:
     mention = _one(MentionResolver(kb), "Ana Testova spoke.", "2030-02-01")
     assert mention.code == "MDAGOV"
     assert any(f.path == str(path) for f in kb.files)
+
+
+def test_unknown_full_name_starting_with_a_known_surname_is_not_that_person(resolver: MentionResolver) -> None:
+    mentions = _resolve(resolver, "Lee Myung-bak arrived. Later Lee Nak-yon said talks would go on.", "2010-05-03")
+    later = [m for m in mentions if m.text.startswith("Lee") and m.span[0] > 20]
+    assert later and all(m.name is None and m.code is None for m in later), later
+    assert "not in the knowledge base" in (later[0].note or "")
+    # A plain back-reference still works.
+    mentions = _resolve(resolver, "Lee Myung-bak arrived. Later Lee said talks would go on.", "2010-05-03")
+    assert [m.name for m in mentions if m.text == "Lee"] == ["Lee Myung-bak"]

@@ -87,6 +87,8 @@ class Title:
     title: str
     words: tuple[str, ...]
     kind: str
+    # An office that belongs to one country wherever it is written ("the pope" is the Holy See's).
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +294,7 @@ class _Builder:
                     title=str(_require(row, "title", path=path)),
                     words=tuple(w.lower() for w in words),
                     kind=str(_require(row, "kind", path=path)),
+                    country=str(row["country"]).upper() if row.get("country") else None,
                 )
                 for word in title.words:
                     self.titles[word] = title
@@ -319,9 +322,7 @@ def _section_of(path: Path) -> str | None:
     return _SECTION_BY_FILE.get(path.name) or ("people" if path.parent.name == "people" else None)
 
 
-def _load_text(
-    builder: _Builder, text: str, path: str, default_section: str | None, *, packaged: bool = False
-) -> None:
+def _load_text(builder: _Builder, text: str, path: str, default_section: str | None, *, packaged: bool = False) -> None:
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as e:

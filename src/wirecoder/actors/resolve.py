@@ -60,6 +60,7 @@ _CALENDAR_WORDS = frozenset(
     ]
 )
 _BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |[a-z]+-nation )?bloc\b", re.IGNORECASE)
+_HEAD_KINDS = ("head_of_state", "head_of_government")
 _CAPITALISED_NEXT = re.compile(r"^\s[A-Z]")
 _NOT_A_NAME = frozenset(
     {"League", "Court", "Summit", "Party", "Council", "Ministry", "Office", "Cup", "Day", "Group", "Forum"}
@@ -354,6 +355,18 @@ class MentionResolver:
             elif entry.kind == "agent":
                 role = entry.ref
 
+        if title is not None and country is None and org is None:
+            country = title.country  # "the pope" is the Holy See's wherever it is written
+
+        if surname_entries and self._longer_unknown_name(body, hits[-1]):
+            # "Lee Nak-yon" is not "Lee" Myung-bak: a known surname followed by more of a name the
+            # base does not know is someone else.
+            surname_entries = []
+            if not (country or title or role or org):
+                following = _UNKNOWN_NAME_AFTER.match(body[hits[-1].end : hits[-1].end + 60])
+                name = f"{hits[-1].text} {following.group(1)}" if following else hits[-1].text
+                return [make(kind="person", code=None, name=None, note=f"{name!r} is not in the knowledge base")]
+
         if person_entry is not None:
             person = self.kb.people[person_entry.ref]
             resolved = self._person_mention(make, person, day, former=phrase.former, text_title=title)
@@ -527,7 +540,31 @@ class MentionResolver:
             note="held no office in the knowledge base on this date",
         )
 
+    def _longer_unknown_name(self, body: str, hit: Hit) -> bool:
+        following = _UNKNOWN_NAME_AFTER.match(body[hit.end : hit.end + 60])
+        if following is None:
+            return False
+        word = following.group(1).split()[0].rstrip("'’")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if word in _NOT_A_NAME or word in _CALENDAR_WORDS:
+            return False
+        lowered = word.lower()
+        return lowered not in self.kb.agents and lowered not in self.kb.titles and not word.isupper()
+
     def _holder(self, title: Title, country: str | None, org: str | None, context: ArticleContext) -> Person | None:
+        if country is not None and org is None and title.kind in _HEAD_KINDS:
+            # The office's own name decides between the heads of one country: Iran's president heads
+            # the government, its head of state is the Supreme Leader.
+            named = {
+                person.id: person
+                for kind in _HEAD_KINDS
+                for person, spell in self.kb.holders(kind, country, context.day)
+                if any(word in spell.office.lower() for word in title.words)
+                and not spell.office.lower().startswith(("vice", "deputy", "first vice"))
+            }
+            if len(named) == 1:
+                return next(iter(named.values()))
         found = [
             person
             for person, spell in self.kb.holders(title.kind, country, context.day)
