@@ -30,6 +30,7 @@ from wirecoder.output import (
 from wirecoder.store import DuckDBStore, EventQuery
 
 DB_HELP = "DuckDB store file (default: the store.path setting, ./wirecoder.duckdb)."
+CONFIDENCE_HELP = "Only events whose coder confidence is at least this (0-1)."
 
 
 def _settings(
@@ -80,6 +81,7 @@ def cli(ctx: click.Context, config: str | None, overrides: tuple[str, ...], debu
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 @click.option("--actors", "extra_actors", multiple=True, type=click.Path(dir_okay=False), help=ACTORS_HELP)
 @click.option("--processes", type=click.IntRange(min=0), help="Worker processes (0 = one per CPU core).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), help=CONFIDENCE_HELP)
 @click.pass_context
 def code(
     ctx: click.Context,
@@ -89,6 +91,7 @@ def code(
     quiet: bool,
     extra_actors: tuple[str, ...],
     processes: int | None,
+    min_confidence: float | None,
 ) -> None:
     """Code INPUTS (files or directories of .txt, .html, .jsonl) into the store and print the new events."""
     from wirecoder.api import code_into_store
@@ -96,7 +99,8 @@ def code(
     settings = _settings(ctx, db, extra_actors=extra_actors, processes=processes)
     summary = code_into_store(list(inputs), settings, progress=not quiet)
     with DuckDBStore(settings.store.path, read_only=True) as store:
-        events = [event_json(r) for r in store.events(EventQuery(run_id=summary.run_id))]
+        query = EventQuery(run_id=summary.run_id, min_confidence=min_confidence)
+        events = [event_json(r) for r in store.events(query)]
     _emit_events(events, fmt)
     if not quiet:
         click.echo(summary.describe(settings.store.path), err=True)
@@ -113,6 +117,7 @@ def code(
 @click.option("--until", help="Events on or before this day (YYYY-MM-DD).")
 @click.option("--code", "code_prefix", help="CAMEO code prefix (e.g. 04, 163).")
 @click.option("--article", help="Only events of this article id.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), help=CONFIDENCE_HELP)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.pass_context
@@ -126,6 +131,7 @@ def events(
     until: str | None,
     code_prefix: str | None,
     article: str | None,
+    min_confidence: float | None,
     limit: int | None,
     fmt: str,
 ) -> None:
@@ -140,6 +146,7 @@ def events(
         until=_parse_day(until, "--until"),
         code=code_prefix,
         article=article,
+        min_confidence=min_confidence,
         limit=limit,
     )
     settings = _settings(ctx, db)
@@ -167,6 +174,46 @@ def _emit_events(rows: Sequence[dict[str, Any]], fmt: str) -> None:
         click.echo(csv_text(rows, EVENT_FIELDS), nl=False)
     else:
         click.echo(events_table(rows) if rows else "no events\n", nl=False)
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--misses", type=click.IntRange(min=0), default=50, show_default=True, help="Misses and false alarms to list."
+)
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, help=CONFIDENCE_HELP)
+@click.option("--actors", "extra_actors", multiple=True, type=click.Path(dir_okay=False), help=ACTORS_HELP)
+@click.pass_context
+def evaluate(
+    ctx: click.Context,
+    gold: tuple[str, ...],
+    fmt: str,
+    misses: int,
+    min_confidence: float,
+    extra_actors: tuple[str, ...],
+) -> None:
+    """Code GOLD files or folders (JSONL, see gold/README.md) and score the coder against them.
+
+    Prints precision, recall and F1 at the root, base and full-code level, with and without actor
+    agreement, per CAMEO root and per grammar phenomenon, date accuracy, and the misses.
+    """
+    import json
+
+    from wirecoder.evaluate.gold import load_gold
+    from wirecoder.evaluate.report import report_json, report_table
+    from wirecoder.evaluate.run import code_gold
+    from wirecoder.evaluate.score import score
+    from wirecoder.pipeline import Pipeline
+
+    items = load_gold(gold)
+    settings = _settings(ctx, None, extra_actors=extra_actors)
+    coded = code_gold(items, Pipeline(settings), min_confidence=min_confidence)
+    report = score(items, coded)
+    if fmt == "json":
+        click.echo(json.dumps(report_json(report, misses=misses), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report_table(report, misses=misses), nl=False)
 
 
 cli.add_command(actors)

@@ -9,6 +9,7 @@ Exception tree::
      │    ├── DecodeError
      │    └── MalformedRecord
      ├── DictionaryError(path, line)   a bad row in an actor or verb dictionary
+     ├── GoldFormatError(path, line)   a bad line in a gold file (wirecoder eval)
      ├── ModelError             the spaCy model cannot be loaded
      └── StoreError             the store cannot be opened or written
           └── SchemaVersionMismatch
@@ -47,6 +48,14 @@ class MalformedRecord(InputError):
 
 
 class DictionaryError(WirecoderError):
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+
+
+class GoldFormatError(WirecoderError):
     def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
         self.path = path
         self.line = line

@@ -34,6 +34,7 @@ class EventQuery:
     code: str | None = None  # CAMEO code prefix
     article: str | None = None
     run_id: str | None = None
+    min_confidence: float | None = None  # the coder's confidence is at least this
     limit: int | None = None
 
 
@@ -210,6 +211,9 @@ class DuckDBStore:
         if query.run_id:
             where.append("run_id = ?")
             params.append(query.run_id)
+        if query.min_confidence is not None:
+            where.append("confidence >= ?")
+            params.append(query.min_confidence)
         sql = "SELECT * FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)

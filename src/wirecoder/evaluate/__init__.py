@@ -1,0 +1,1 @@
+"""Scoring the coder against hand-coded gold files (``wirecoder eval``)."""
