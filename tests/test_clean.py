@@ -608,3 +608,22 @@ def test_any_input_gives_a_well_formed_article_or_a_rejection(lines: list[str], 
     assert len({paragraph_key(text) for text in texts}) == len(texts)
     assert unicodedata.is_normalized("NFC", result.body)
     assert len(result.body) >= CleanOptions().min_body_chars
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "rest"),
+    [
+        ("MOSCOW, Aug 21 (Reuters) - Russian forces attacked.", "MOSCOW, Aug 21 (Reuters)", "Russian forces attacked."),
+        ("KYIV, Ukraine (AP) — Ukraine said so.", "KYIV, Ukraine (AP)", "Ukraine said so."),
+        ("NEW DELHI, 21 August (Reuters) - India said.", "NEW DELHI, 21 August (Reuters)", "India said."),
+        ("WASHINGTON — The US said so.", "WASHINGTON", "The US said so."),
+        ("US - China talks began on Monday.", None, "US - China talks began on Monday."),
+        ("NATO - the alliance met.", None, "NATO - the alliance met."),
+    ],
+)
+def test_dateline_is_cut_from_the_body_and_kept(first: str, dateline: str | None, rest: str) -> None:
+    text = first + "\n\nA second paragraph follows with more words about it."
+    article = clean_document(RawDocument(id="d", origin="d", kind="text", content=text), options=CleanOptions(1))
+    assert isinstance(article, Article)
+    assert article.dateline == dateline
+    assert article.body.startswith(rest)

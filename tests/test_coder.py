@@ -8,6 +8,7 @@ import pytest
 from tests.helpers import code_text, triples
 
 from wirecoder.pipeline import Pipeline
+from wirecoder.records import Article
 
 pytestmark = pytest.mark.model
 
@@ -112,3 +113,41 @@ def test_same_event_reported_twice_in_an_article_is_one(pipeline: Pipeline) -> N
     coded = code_text(pipeline, text, "2023-12-08")
     meetings = [e for e in coded.events if e.code.startswith("04")]
     assert len(meetings) == 1
+
+
+def test_intention_is_dated_when_stated_not_when_intended(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "India and Pakistan agreed on Monday to hold talks next month.", "2024-03-05")
+    [event] = coded.events
+    assert event.code == "036" and event.modality == "intent"
+    assert event.date.day == date(2024, 3, 4)
+
+
+def test_headline_is_coded_and_its_to_form_is_an_intention(pipeline: Pipeline) -> None:
+    body = "The Kremlin said the trip had been planned for months."
+    article = Article(
+        id="h",
+        origin="h",
+        body=body,
+        paragraphs=((0, len(body)),),
+        published=date(2024, 3, 5),
+        title="Putin to visit China next week",
+    )
+    coded = pipeline.code_article(article)
+    [event] = coded.events
+    assert (event.source, event.code, event.target) == ("RUSGOV", "036", "CHN")
+    assert event.sentence_index == -1 and event.evidence == article.title
+    assert event.date.day == date(2024, 3, 5)
+
+
+def test_a_headline_repeating_the_lead_adds_nothing(pipeline: Pipeline) -> None:
+    body = "Russian troops attacked Ukraine on Monday, officials said."
+    article = Article(
+        id="h2",
+        origin="h2",
+        body=body,
+        paragraphs=((0, len(body)),),
+        published=date(2024, 3, 5),
+        title="Russian troops attack Ukraine",
+    )
+    coded = pipeline.code_article(article)
+    assert [(e.code, e.sentence_index) for e in coded.events] == [("190", 0)]

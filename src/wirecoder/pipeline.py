@@ -10,6 +10,7 @@ sentences that can hold an event, in batches across articles.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -49,6 +50,9 @@ class Provenance:
     dictionaries: tuple[tuple[str, str], ...]  # (path, sha256)
 
 
+TITLE_INDEX = -1  # the sentence index of events coded from the headline
+
+
 @dataclass
 class _Prepared:
     article: Article
@@ -57,6 +61,9 @@ class _Prepared:
     by_sentence: dict[int, list[Mention]]
     candidates: list[int]
     reference: date
+    # The headline, coded after the body as sentence -1 when it can hold an event.
+    title: Sentence | None = None
+    title_mentions: tuple[Mention, ...] = ()
 
 
 class Pipeline:
@@ -118,7 +125,22 @@ class Pipeline:
             if not self.settings.nlp.parse_candidates_only
             or (self._has_actor(s, by_sentence) and self.coder.may_hold_event(s.text))
         ]
-        return _Prepared(article, sentences, mentions, by_sentence, candidates, reference)
+        title, title_mentions = self._prepare_title(article, reference)
+        return _Prepared(article, sentences, mentions, by_sentence, candidates, reference, title, title_mentions)
+
+    def _prepare_title(self, article: Article, reference: date) -> tuple[Sentence | None, tuple[Mention, ...]]:
+        text = (article.title or "").strip()
+        if not text or not self.coder.may_hold_event(text):
+            return None, ()
+        title = Sentence(article_id=article.id, index=TITLE_INDEX, span=(0, len(text)), text=text)
+        mentions = tuple(
+            dataclasses.replace(m, sentence_index=TITLE_INDEX)
+            for m in self.resolver.resolve_text(text, reference, article.id)
+            if m.sentence_index == 0
+        )
+        if not any(m.code for m in mentions):
+            return None, ()
+        return title, mentions
 
     @staticmethod
     def _has_actor(sentence: Sentence, by_sentence: dict[int, list[Mention]]) -> bool:
@@ -146,6 +168,7 @@ class Pipeline:
 
     def _code_batch(self, batch: Sequence[_Prepared]) -> Iterator[CodedArticle]:
         texts = [(p.sentences[i].text, (n, i)) for n, p in enumerate(batch) for i in p.candidates]
+        texts += [(p.title.text, (n, TITLE_INDEX)) for n, p in enumerate(batch) if p.title is not None]
         texts.sort(key=lambda item: len(item[0]))  # similar lengths batch better in the parser
         parsed: dict[tuple[int, int], object] = {}
         for doc, key in self.nlp.pipe(texts, as_tuples=True, batch_size=self.settings.nlp.batch_size):
@@ -163,6 +186,11 @@ class Pipeline:
             if doc is not None:
                 events.extend(self.coder.code(doc, sentence, mentions, state, dates))  # type: ignore[arg-type]
             self.coder.after_sentence(sentence, mentions, state, dates)
+        title_doc = parsed.get((n, TITLE_INDEX))
+        if p.title is not None and title_doc is not None:
+            # After the body: a headline repeats the lead, and the body's event (better parsed, with its
+            # date) is the one kept when both give the same event.
+            events.extend(self.coder.code(title_doc, p.title, p.title_mentions, state, headline=True))  # type: ignore[arg-type]
         return CodedArticle(
             article=p.article,
             sentences=p.sentences,

@@ -55,6 +55,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     content_hash: str = ""  # sha256 of the body, to tell an updated article from the same one
+    dateline: str | None = None  # "MOSCOW, Aug 21 (Reuters)", cut from the body's first paragraph
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from wirecoder.clean.dateline import split_dateline
 from wirecoder.clean.furniture import remove_furniture
 from wirecoder.clean.header import read_header
 from wirecoder.clean.html import extract_html
@@ -57,6 +58,9 @@ def clean_document(doc: RawDocument, *, options: CleanOptions = CleanOptions()) 
         lines[index] = None
 
     paragraphs = dedupe(group_paragraphs(lines))
+    dateline = None
+    if paragraphs:
+        dateline, paragraphs[0] = split_dateline(paragraphs[0])
     body, spans = build_body(paragraphs)
     if not body:
         return _rejected(doc, "no_content", "nothing is left once navigation, credits and footers are removed")
@@ -77,6 +81,7 @@ def clean_document(doc: RawDocument, *, options: CleanOptions = CleanOptions()) 
         url=url,
         source=source,
         content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        dateline=dateline.text if dateline else None,
     )
 
 

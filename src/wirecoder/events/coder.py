@@ -7,6 +7,7 @@ in), decides whether the event was asserted, intended or negated, and dates and 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -115,13 +116,18 @@ class SentenceCoder:
         mentions: Sequence[Mention],
         state: ArticleState,
         date_mentions: list[DateMention] | None = None,
+        *,
+        headline: bool = False,
     ) -> list[Event]:
+        """The events of one parsed sentence; ``headline`` for an article's title (its grammar differs)."""
         actors = SentenceActors(doc, sentence.span[0], mentions, fallback_person=state.last_person)
         if sentence.text.rstrip().endswith("?"):
             return []
         if date_mentions is None:
             date_mentions = find_dates(sentence.text)
         drafts = [d for token in doc for d in self._drafts(token, actors)]
+        if headline:
+            drafts = [_headline_draft(d) for d in drafts]
         events: list[Event] = []
         for draft in drafts:
             events.extend(self._events(draft, doc, sentence, actors, date_mentions, state))
@@ -434,14 +440,17 @@ class SentenceCoder:
         intent: bool,
     ) -> DateValue:
         chain = list(draft.modality.chain)
-        if intent and draft.modality.intent_marker is not None and draft.modality.intent_marker in chain:
-            # An intention is dated when it was stated, not when the intended act will happen.
-            chain = chain[chain.index(draft.modality.intent_marker) + 1 :]
+        marker = draft.modality.intent_marker
+        stated_only = intent and marker is not None and marker in chain
+        if stated_only:
+            # An intention is dated when it was stated ("agreed on Monday to meet"), not when the
+            # intended act will happen ("to meet next month").
+            chain = chain[max(chain.index(marker), 1) :]  # type: ignore[arg-type]
         reporter = draft.modality.reporter
         if reporter is not None:
             chain.append(reporter)
         chain_ids = {t.i: rank for rank, t in enumerate(chain)}
-        trigger_ids = {draft.trigger.i} | {t.i for t in chain}
+        trigger_ids = {t.i for t in chain} if stated_only else {draft.trigger.i} | {t.i for t in chain}
         best: tuple[int, DateMention] | None = None
         loose: list[tuple[int, DateMention]] = []
         for mention in mentions:
@@ -557,6 +566,17 @@ class SentenceCoder:
             coder=CODER_NAME,
             confidence=round(confidence, 2),
         )
+
+
+def _headline_draft(draft: _Draft) -> _Draft:
+    """Headline grammar: "Putin to visit China" announces a visit, it does not report one."""
+    trigger = draft.trigger
+    to_form = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and trigger.dep_ == "ROOT"
+    if to_form and draft.modality.status == "asserted":
+        return dataclasses.replace(
+            draft, modality=dataclasses.replace(draft.modality, status="intent", intent_marker=trigger)
+        )
+    return draft
 
 
 def doc_span_text(token: Token) -> str:
