@@ -47,7 +47,7 @@ def test_future_tense_is_an_intention(pipeline: Pipeline) -> None:
 def test_negation_drops_the_event(pipeline: Pipeline) -> None:
     assert code_text(pipeline, "Poland has not imposed sanctions on Belarus.", "2023-05-02").events == ()
     assert code_text(pipeline, "France did not discuss sanctions with Iran on Monday.", "2023-05-02").events == ()
-    assert code_text(pipeline, "Egypt refused to meet Israeli officials.", "2023-05-02").events == ()
+    assert code_text(pipeline, "Egypt failed to meet Israeli officials.", "2023-05-02").events == ()
 
 
 def test_conditionals_and_questions_are_not_events(pipeline: Pipeline) -> None:
@@ -151,3 +151,16 @@ def test_a_headline_repeating_the_lead_adds_nothing(pipeline: Pipeline) -> None:
     )
     coded = pipeline.code_article(article)
     assert [(e.code, e.sentence_index) for e in coded.events] == [("190", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran refused on Monday to meet US negotiators in Oman.", {("IRN", "125", "USAGOV")}),
+        ("Serbia refused to sign the agreement with Kosovo.", {("SRB", "127", "XKX")}),
+        ("Israel did not refuse to meet Hamas mediators.", set()),
+        ("Russia denied attacking Ukrainian ports.", set()),
+    ],
+)
+def test_refusing_a_cooperative_act_is_a_rejection(pipeline: Pipeline, text: str, expected: set[object]) -> None:
+    assert triples(code_text(pipeline, text, "2024-03-05")) == expected

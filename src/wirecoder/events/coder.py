@@ -56,6 +56,29 @@ _INTENT_BY_CODE = {
     "162": "1311",
     "166": "1313",
 }
+# Refusing a cooperative act is a rejection (CAMEO 12): the refused act's code -> the 12x code.
+_REFUSAL_BY_CODE = {
+    "045": "126",
+    "057": "127",
+    "081": "1241",
+    "0841": "1243",
+    "084": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+    "0871": "1246",
+    "0874": "1246",
+}
+_REFUSAL_BY_ROOT = {
+    "02": "120",
+    "03": "120",
+    "04": "125",
+    "05": "120",
+    "06": "121",
+    "07": "122",
+    "08": "124",
+    "09": "120",
+}
 _THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
@@ -354,9 +377,14 @@ class SentenceCoder:
         state: ArticleState,
     ) -> list[Event]:
         status = draft.modality.status
-        if status in ("negated", "hypothetical"):
-            return []
         code = self._specific_code(draft.rule, doc)
+        if status == "negated" and draft.modality.refusal is not None:
+            refused = _refusal_code(code)
+            if refused is None:
+                return []
+            code, status = refused, "asserted"
+        elif status in ("negated", "hypothetical"):
+            return []
         intent = status == "intent"
         if intent:
             intended = self._intent_code(code)
@@ -566,6 +594,15 @@ class SentenceCoder:
             coder=CODER_NAME,
             confidence=round(confidence, 2),
         )
+
+
+def _refusal_code(code: str) -> str | None:
+    """ "refused to meet" -> 125; refusing to criticise or to attack is not an event of its own."""
+    if code in _REFUSAL_BY_CODE:
+        return _REFUSAL_BY_CODE[code]
+    if code[:2] == "06":
+        return {"061": "1211", "062": "1212"}.get(code, "121")
+    return _REFUSAL_BY_ROOT.get(code[:2])
 
 
 def _headline_draft(draft: _Draft) -> _Draft:

@@ -21,6 +21,8 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "should"})
 _SPECULATIVE_AUX = frozenset({"could", "might", "may"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Negating verbs that are acts of refusal themselves ("denied attacking" says the attack did not happen).
+_REFUSALS = frozenset({"refuse", "decline", "reject", "rebuff", "spurn"})
 # Stepping up through these keeps us in the same event: "to meet" -> "plans", "meeting" -> "to".
 _CHAIN_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "aux", "dobj", "pobj", "compound", "conj", "oprd", "attr"})
 
@@ -31,6 +33,8 @@ class Modality:
     reporter: Token | None  # the reporting verb above the event, if any
     intent_marker: Token | None  # the word that made it an intention
     chain: tuple[Token, ...]  # the trigger and the tokens above it inside the same event
+    # "refused to meet": the verb that refused the act, which is then a rejection (CAMEO 12) of its own
+    refusal: Token | None = None
 
 
 def _has_negation(token: Token) -> bool:
@@ -64,6 +68,7 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
         status = "negated"
     status, marker = _own_markers(node, status, marker)
     reporter: Token | None = None
+    refusal: Token | None = None
     steps = 0
     while node.head.i != node.i and steps < 12:
         steps += 1
@@ -85,6 +90,8 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
         lemma = head.lemma_.lower()
         if lemma in book.negating_verbs and dep in ("xcomp", "dobj", "pcomp", "prep"):
             status = "negated"
+            if lemma in _REFUSALS and dep == "xcomp" and not _has_negation(head):
+                refusal = head
         if status != "negated" and (
             (lemma in book.intent_verbs and dep in ("xcomp", "prep", "pcomp", "dobj"))
             or (lemma in book.intent_adjectives and dep in ("xcomp", "prep", "pcomp"))
@@ -98,7 +105,14 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
         status, marker = _own_markers(node, status, marker)
     if reporter is None:
         reporter = _reporter_above(node, book)
-    return Modality(status=status, reporter=reporter, intent_marker=marker, chain=tuple(chain))
+    if status != "negated" or (refusal is not None and _negated_above(chain, refusal)):
+        refusal = None
+    return Modality(status=status, reporter=reporter, intent_marker=marker, chain=tuple(chain), refusal=refusal)
+
+
+def _negated_above(chain: list[Token], refusal: Token) -> bool:
+    """Whether something above the refusal negates it again ("did not refuse to meet")."""
+    return any(_has_negation(t) for t in chain[chain.index(refusal) + 1 :])
 
 
 def _reporter_above(node: Token, book: TriggerBook) -> Token | None:
