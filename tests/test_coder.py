@@ -164,3 +164,21 @@ def test_a_headline_repeating_the_lead_adds_nothing(pipeline: Pipeline) -> None:
 )
 def test_refusing_a_cooperative_act_is_a_rejection(pipeline: Pipeline, text: str, expected: set[object]) -> None:
     assert triples(code_text(pipeline, text, "2024-03-05")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.N. Security Council demanded on Friday that Rwandan troops and M23 rebels withdraw from Goma.",
+            {("IGOUNOSCO", "1056", "RWAMIL"), ("IGOUNOSCO", "1056", "CODREBM23")},
+        ),
+        ("Beijing demanded on Sunday that Ottawa immediately free the detained executive.", {("CHN", "100", "CAN")}),
+        ("The European Union urged Russia to release the detained activists.", {("IGOEUREEC", "0253", "RUS")}),
+        ("France urged Iran on Monday to resume talks with the IAEA.", {("FRA", "026", "IRN")}),
+    ],
+)
+def test_what_an_appeal_or_demand_asks_for_refines_it_and_is_not_an_event(
+    pipeline: Pipeline, text: str, expected: set[object]
+) -> None:
+    assert triples(code_text(pipeline, text, "2024-03-05")) == expected

@@ -56,6 +56,59 @@ _INTENT_BY_CODE = {
     "162": "1311",
     "166": "1313",
 }
+_REQUEST_ROOTS = frozenset({"02", "10"})
+# Appeals (02) and demands (10) for an act: the act's code (or its prefix) -> the request's code.
+_APPEAL_FOR = {
+    "061": "0211",
+    "062": "0212",
+    "063": "0213",
+    "064": "0214",
+    "06": "021",
+    "05": "022",
+    "057": "022",
+    "071": "0231",
+    "072": "0232",
+    "073": "0233",
+    "074": "0234",
+    "07": "023",
+    "081": "0251",
+    "0841": "0253",
+    "084": "0253",
+    "085": "0254",
+    "086": "0255",
+    "087": "0256",
+    "0871": "0256",
+    "0874": "0256",
+    "08": "025",
+    "04": "026",
+    "046": "026",
+    "045": "028",
+}
+_DEMAND_FOR = {
+    "061": "1011",
+    "062": "1012",
+    "063": "1013",
+    "064": "1014",
+    "06": "101",
+    "05": "102",
+    "071": "1031",
+    "072": "1032",
+    "073": "1033",
+    "074": "1034",
+    "07": "103",
+    "081": "1051",
+    "0841": "1053",
+    "084": "1053",
+    "085": "1054",
+    "086": "1055",
+    "087": "1056",
+    "0871": "1056",
+    "0874": "1056",
+    "08": "105",
+    "04": "106",
+    "046": "106",
+    "045": "108",
+}
 # Refusing a cooperative act is a rejection (CAMEO 12): the refused act's code -> the 12x code.
 _REFUSAL_BY_CODE = {
     "045": "126",
@@ -149,6 +202,7 @@ class SentenceCoder:
         if date_mentions is None:
             date_mentions = find_dates(sentence.text)
         drafts = [d for token in doc for d in self._drafts(token, actors)]
+        drafts = self._fold_requests(drafts, actors)
         if headline:
             drafts = [_headline_draft(d) for d in drafts]
         events: list[Event] = []
@@ -174,6 +228,49 @@ class SentenceCoder:
         people = [m for m in mentions if m.kind in ("person", "unknown_person") and m.name]
         if people:
             state.last_person = people[0]
+
+    # -- appeals and demands ---------------------------------------------------------------------
+
+    @staticmethod
+    def _request_addressees(verb: Token, actors: SentenceActors) -> list[Mention]:
+        """Who is asked: the subject of the clause that says what is demanded."""
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = [m for s in subjects for m in actors.actors_of(s)]
+                if found:
+                    return found
+        return []
+
+    def _fold_requests(self, drafts: list[_Draft], actors: SentenceActors) -> list[_Draft]:
+        """What an appeal or a demand asks for is not an event: it refines the appeal's code.
+
+        "urged Iran to release the sailors" is 0253 (appeal for release), not a release; "demanded that
+        Rwandan troops withdraw" is 1056. The appeal's target is whoever is asked to act.
+        """
+        drafts = [
+            dataclasses.replace(d, targets=self._request_addressees(d.trigger, actors))
+            if d.rule.code[:2] in _REQUEST_ROOTS and not d.targets
+            else d
+            for d in drafts
+        ]
+        requests = [d for d in drafts if d.rule.code[:2] in _REQUEST_ROOTS]
+        if not requests:
+            return drafts
+        folded: set[int] = set()
+        refined: dict[int, _Draft] = {}
+        for request in requests:
+            for inner in drafts:
+                if inner is request or inner.trigger.i == request.trigger.i:
+                    continue
+                if not _asked_for(inner.trigger, request.trigger):
+                    continue
+                folded.add(id(inner))
+                code = _requested_code(request.rule.code[:2], inner.rule.code) or request.rule.code
+                targets = request.targets or inner.sources
+                rule = dataclasses.replace(request.rule, code=code, fields=None)
+                refined[id(request)] = dataclasses.replace(request, rule=rule, targets=targets)
+        return [refined.get(id(d), d) for d in drafts if id(d) not in folded]
 
     # -- triggers -------------------------------------------------------------------------------
 
@@ -594,6 +691,31 @@ class SentenceCoder:
             coder=CODER_NAME,
             confidence=round(confidence, 2),
         )
+
+
+def _asked_for(inner: Token, request: Token) -> bool:
+    """Whether ``inner`` sits in the complement of the request verb ("urged X to <inner>")."""
+    node = inner
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == request.i:
+            return node.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "pobj")
+        if node.dep_ in ("relcl", "acl") and node.i != inner.i:
+            return False
+        node = node.head
+    return False
+
+
+def _requested_code(root: str, inner: str) -> str | None:
+    """The 02x/10x code for asking for an act with CAMEO code ``inner``."""
+    table = _APPEAL_FOR if root == "02" else _DEMAND_FOR
+    if inner in table:
+        return table[inner]
+    for length in (3, 2):
+        if inner[:length] in table:
+            return table[inner[:length]]
+    return None
 
 
 def _refusal_code(code: str) -> str | None:
