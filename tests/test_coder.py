@@ -182,3 +182,21 @@ def test_what_an_appeal_or_demand_asks_for_refines_it_and_is_not_an_event(
     pipeline: Pipeline, text: str, expected: set[object]
 ) -> None:
     assert triples(code_text(pipeline, text, "2024-03-05")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Beijing could eventually offer to mediate between Riyadh and Tehran.",
+        "Had Washington recognised the junta in Niamey, aid flows could have resumed, analysts said.",
+        "Neither Serbia nor Kosovo has agreed to attend next week's talks in Brussels.",
+        "Brazil meet Argentina in Buenos Aires on Tuesday in a World Cup qualifier.",
+    ],
+)
+def test_speculation_inverted_conditionals_neither_and_sport_are_not_events(pipeline: Pipeline, text: str) -> None:
+    assert code_text(pipeline, text, "2024-03-05").events == ()
+
+
+def test_a_trigger_noun_naming_an_actor_is_not_an_event(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Kenyan riot police fired tear gas at protesters in Nairobi on Tuesday.", "2024-03-05")
+    assert all(e.code != "145" for e in coded.events)

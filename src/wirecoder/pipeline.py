@@ -84,7 +84,11 @@ class Pipeline:
         self.codebook = Codebook.load()
         self.triggers = triggers or load_triggers(self.codebook)
         self.coder = SentenceCoder(
-            self.triggers, self.codebook, places, background_days=settings.events.background_days
+            self.triggers,
+            self.codebook,
+            places,
+            background_days=settings.events.background_days,
+            agent_words=self.kb.agents.keys(),
         )
         self.nlp = nlp or model_for(settings.nlp)
         self.symmetric_codes = frozenset(

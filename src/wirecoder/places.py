@@ -16,6 +16,28 @@ import ahocorasick
 from wirecoder.actors.kb import KnowledgeBase
 from wirecoder.records import Place
 
+# Towns named like common words of news copy: "in March 2022" is not in March, Cambridgeshire, and
+# "the police in Police" is rare enough to lose.
+_COMMON_WORDS = frozenset(
+    {
+        "March",
+        "May",
+        "Police",
+        "Union",
+        "Independence",
+        "Liberty",
+        "Central",
+        "Deal",
+        "Concord",
+        "Mobile",
+        "Reading",
+        "Split",
+        "Nice",
+        "Bath",
+        "Progress",
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceHit:
@@ -31,7 +53,8 @@ class PlaceIndex:
         with cities.open("r", encoding="utf-8") as handle:
             # Rows are sorted by population, so the biggest city of a name wins.
             for row in csv.DictReader(handle, delimiter="\t"):
-                table.setdefault(row["name"], Place(name=row["name"], country=row["country"]))
+                if row["name"] not in _COMMON_WORDS:
+                    table.setdefault(row["name"], Place(name=row["name"], country=row["country"]))
         regions = resources.files("wirecoder") / "data" / "places" / "regions.tsv"
         with regions.open("r", encoding="utf-8") as handle:
             # Regions, disputed territories and seas news places events in ("the annexation of Crimea").

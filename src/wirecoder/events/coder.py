@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -160,6 +161,13 @@ class _Draft:
     pair_mode: bool = False  # "between X and Y": sources and targets are one list to pair up
 
 
+_MONTH_NAMES = frozenset({"March", "May"})  # months that are also trigger nouns
+# Words that put a sentence on a sports page: countries there are teams ("Brazil beat Argentina").
+_SPORTS = re.compile(
+    r"\b(?:World Cup|qualifier|Olympics?|Euro 20\d\d|semi-?finals?|quarter-?finals?|tournament|championship|"
+    r"striker|midfielder|goalkeeper|forwards|equali[sz]er|scored|kick-?off|penalty shootout|friendly match|"
+    r"national team|squad|Grand Prix|Test match|innings|wickets?|medal)\b",
+)
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘—-"
 
 
@@ -168,11 +176,20 @@ def _lemma(token: Token) -> str:
 
 
 class SentenceCoder:
-    def __init__(self, book: TriggerBook, codebook: Codebook, places: PlaceIndex, *, background_days: int = 30):
+    def __init__(
+        self,
+        book: TriggerBook,
+        codebook: Codebook,
+        places: PlaceIndex,
+        *,
+        background_days: int = 30,
+        agent_words: Iterable[str] = (),
+    ):
         self.book = book
         self.codebook = codebook
         self.places = places
         self.background = timedelta(days=background_days)
+        self._agent_words: frozenset[str] = frozenset(agent_words)
 
     # -- candidate filter -----------------------------------------------------------------------
 
@@ -208,6 +225,11 @@ class SentenceCoder:
         events: list[Event] = []
         for draft in drafts:
             events.extend(self._events(draft, doc, sentence, actors, date_mentions, state))
+        if events and _SPORTS.search(sentence.text):
+            # On the sports page a bare country is a team: "Brazil meet Argentina", "bombarded the goal".
+            events = [
+                e for e in events if not (_bare_country(e.source) and (e.target is None or _bare_country(e.target)))
+            ]
         return events
 
     def after_sentence(
@@ -326,6 +348,10 @@ class SentenceCoder:
         rules = self.book.nouns.get(lemma, ()) or self.book.nouns.get(noun.lower_, ())
         if not rules:
             return None
+        if noun.text in _MONTH_NAMES:
+            return None  # "in March 2022"
+        if noun.dep_ == "compound" and noun.head.i != noun.i and self._is_actor_word(noun.head):
+            return None  # "riot police", "attack helicopters", "protest leaders" name actors, not events
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
         best: tuple[int, TriggerRule] | None = None
         for rule in rules:
@@ -335,6 +361,9 @@ class SentenceCoder:
             if best is None or score > best[0]:
                 best = (score, rule)
         return best[1] if best else None
+
+    def _is_actor_word(self, token: Token) -> bool:
+        return token.lower_ in self._agent_words or _lemma(token) in self._agent_words
 
     # -- arguments ------------------------------------------------------------------------------
 
@@ -691,6 +720,10 @@ class SentenceCoder:
             coder=CODER_NAME,
             confidence=round(confidence, 2),
         )
+
+
+def _bare_country(code: str | None) -> bool:
+    return code is not None and len(code) == 3
 
 
 def _asked_for(inner: Token, request: Token) -> bool:

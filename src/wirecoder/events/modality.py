@@ -20,6 +20,7 @@ Status = Literal["asserted", "intent", "negated", "hypothetical"]
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "should"})
 _SPECULATIVE_AUX = frozenset({"could", "might", "may"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_INVERTING_AUX = frozenset({"had", "were", "should"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Negating verbs that are acts of refusal themselves ("denied attacking" says the attack did not happen).
 _REFUSALS = frozenset({"refuse", "decline", "reject", "rebuff", "spurn"})
@@ -45,15 +46,32 @@ def _aux_words(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _inverted_conditional(node: Token) -> bool:
+    """ "Had Washington recognised the junta, ...": an auxiliary before its subject, outside a question."""
+    subjects = [c.i for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTING_AUX and c.i < subjects[0] for c in node.children
+    )
+
+
+def _neither_subject(node: Token) -> bool:
+    """ "Neither Serbia nor Kosovo has agreed": the subject itself negates."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children) for c in node.children
+    )
+
+
 def _own_markers(node: Token, status: Status, marker: Token | None) -> tuple[Status, Token | None]:
     """Auxiliaries and conditional marks on one node of the chain."""
     aux = _aux_words(node)
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children) or _inverted_conditional(node):
         return "hypothetical", marker
+    if _neither_subject(node):
+        return "negated", marker
+    if aux & _SPECULATIVE_AUX and status in ("asserted", "intent"):
+        return "hypothetical", marker  # "Beijing could offer to mediate" is speculation, not an offer
     if status != "asserted":
         return status, marker
-    if aux & _SPECULATIVE_AUX:
-        return "hypothetical", marker
     if aux & _FUTURE_AUX:
         return "intent", node
     return status, marker
