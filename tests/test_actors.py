@@ -108,3 +108,13 @@ def test_unknown_full_name_starting_with_a_known_surname_is_not_that_person(reso
     # A plain back-reference still works.
     mentions = _resolve(resolver, "Lee Myung-bak arrived. Later Lee said talks would go on.", "2010-05-03")
     assert [m.name for m in mentions if m.text == "Lee"] == ["Lee Myung-bak"]
+
+
+def test_an_agent_takes_the_country_of_where_the_sentence_places_it_not_of_a_target(
+    resolver: MentionResolver,
+) -> None:
+    lagos = _resolve(resolver, "Police fired tear gas at protesters in Lagos on Monday.", "2004-03-05")
+    assert [m.code for m in lagos if m.text in ("Police", "protesters")] == ["NGACOP", "NGACVL"]
+    assert not any(m.name == "Ricardo Lagos" for m in lagos)  # the city, not the Chilean president
+    tariffs = _resolve(resolver, "The administration imposed tariffs on Pakistan.", "2018-03-05")
+    assert [m.code for m in tariffs if m.text == "administration"] != ["PAKGOV"]

@@ -69,6 +69,7 @@ class PlaceIndex:
             for seat in country.seats:
                 # "in the Kremlin" happened in Moscow.
                 table[seat.name] = Place(name=capital or country.name, country=country.code)
+        self.names = frozenset(table)
         self._automaton = ahocorasick.Automaton()
         for name, place in table.items():
             self._automaton.add_word(name, (len(name), place))

@@ -61,6 +61,9 @@ _CALENDAR_WORDS = frozenset(
 )
 _BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |[a-z]+-nation )?bloc\b", re.IGNORECASE)
 _HEAD_KINDS = ("head_of_state", "head_of_government")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$", re.I
+)
 _CAPITALISED_NEXT = re.compile(r"^\s[A-Z]")
 _NOT_A_NAME = frozenset(
     {"League", "Court", "Summit", "Party", "Council", "Ministry", "Office", "Cup", "Day", "Group", "Forum"}
@@ -227,7 +230,9 @@ class MentionResolver:
         country, why = None, ""
         if self.places is not None:
             for hit in self.places.find(sentence.text):
-                if hit.place.country:
+                # Only a place the sentence puts something in ("in Lagos", "outside the Kremlin"): a
+                # country named as the target ("tariffs on Pakistan") says nothing of the agent's.
+                if hit.place.country and _LOCATIVE_BEFORE.search(sentence.text[max(0, hit.start - 16) : hit.start]):
                     country, why = hit.place.country, f"country of {hit.place.name}, where the sentence places it"
                     break
         if country is None:
@@ -341,7 +346,9 @@ class MentionResolver:
                 surname_entries = [e for e in hit.entries if e.kind == "surname"]
                 # A surname that is also another name ("Jordan" the country, "Wagner" the group) is the
                 # person only when the article introduced them or a title says so.
-                shared = len(surname_entries) < len(hit.entries)
+                shared = len(surname_entries) < len(hit.entries) or (
+                    self.places is not None and hit.text in self.places.names
+                )  # "in Lagos" is the city, not Ricardo Lagos
                 if shared and title is None and context.person_by_surname(hit.text) is None:
                     surname_entries = []
             if entry.kind in ("country", "adjective", "demonym", "capital") and country is None:
