@@ -8,6 +8,7 @@ import pytest
 
 from wirecoder.actors.kb import KnowledgeBase, load_knowledge_base
 from wirecoder.actors.resolve import MentionResolver
+from wirecoder.places import PlaceIndex
 from wirecoder.records import Mention
 
 
@@ -110,9 +111,9 @@ def test_unknown_full_name_starting_with_a_known_surname_is_not_that_person(reso
     assert [m.name for m in mentions if m.text == "Lee"] == ["Lee Myung-bak"]
 
 
-def test_an_agent_takes_the_country_of_where_the_sentence_places_it_not_of_a_target(
-    resolver: MentionResolver,
-) -> None:
+def test_an_agent_takes_the_country_of_where_the_sentence_places_it_not_of_a_target() -> None:
+    kb = load_knowledge_base()
+    resolver = MentionResolver(kb, places=PlaceIndex(kb))
     lagos = _resolve(resolver, "Police fired tear gas at protesters in Lagos on Monday.", "2004-03-05")
     assert [m.code for m in lagos if m.text in ("Police", "protesters")] == ["NGACOP", "NGACVL"]
     assert not any(m.name == "Ricardo Lagos" for m in lagos)  # the city, not the Chilean president
