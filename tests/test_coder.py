@@ -173,7 +173,7 @@ def test_refusing_a_cooperative_act_is_a_rejection(pipeline: Pipeline, text: str
             "The U.N. Security Council demanded on Friday that Rwandan troops and M23 rebels withdraw from Goma.",
             {("IGOUNOSCO", "1056", "RWAMIL"), ("IGOUNOSCO", "1056", "CODREBM23")},
         ),
-        ("Beijing demanded on Sunday that Ottawa immediately free the detained executive.", {("CHN", "100", "CAN")}),
+        ("Beijing demanded on Sunday that Ottawa immediately free the detained executive.", {("CHN", "1053", "CAN")}),
         ("The European Union urged Russia to release the detained activists.", {("IGOEUREEC", "0253", "RUS")}),
         ("France urged Iran on Monday to resume talks with the IAEA.", {("FRA", "026", "IRN")}),
     ],

@@ -689,7 +689,9 @@ class SentenceCoder:
         # Recalled: the period it happened in began before the window ("last month", "in 2022").
         background = when.day < state.published - self.background
         target_code = target.code or "" if target else ""
-        key = "|".join((state.article_id, source.code or "", target_code, code, when.iso()))
+        # Two people of one country meeting the same day are two events: the names are part of the id.
+        names = (source.name or "", target.name or "" if target else "")
+        key = "|".join((state.article_id, source.code or "", target_code, code, when.iso(), *names))
         confidence = 0.9
         if source.kind == "pronoun" or draft.trigger.lower_ in ("he", "she"):
             confidence -= 0.1
