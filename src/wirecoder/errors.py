@@ -47,7 +47,9 @@ class MalformedRecord(InputError):
     pass
 
 
-class DictionaryError(WirecoderError):
+class _FileLineError(WirecoderError):
+    """A problem at a place in a file: the message starts with ``path:line``."""
+
     def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
         self.path = path
         self.line = line
@@ -55,12 +57,12 @@ class DictionaryError(WirecoderError):
         super().__init__(f"{where}: {message}")
 
 
-class GoldFormatError(WirecoderError):
-    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+class DictionaryError(_FileLineError):
+    pass
+
+
+class GoldFormatError(_FileLineError):
+    pass
 
 
 class ModelError(WirecoderError):

@@ -32,7 +32,6 @@ _COMMON_WORDS = frozenset(
         "Mobile",
         "Reading",
         "Split",
-        "Nice",
         "Bath",
         "Progress",
     }

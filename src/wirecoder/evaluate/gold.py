@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from wirecoder.errors import GoldFormatError
 _CODE = re.compile(r"^\d{2,4}$")
 _ACTOR = re.compile(r"^[A-Z]{3}[A-Z0-9]*$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_Fail = Callable[[str], GoldFormatError]  # makes the error for the line being read
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,22 +71,15 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldItem]:
     items: list[GoldItem] = []
     seen: dict[str, str] = {}
     for path in gold_files(paths):
-        for item in _read_file(path):
+        for number, item in _read_file(path):
             if item.id in seen:
-                raise GoldFormatError(
-                    f"id {item.id!r} already used at {seen[item.id]}", path=str(path), line=_line(item)
-                )
+                raise GoldFormatError(f"id {item.id!r} already used at {seen[item.id]}", path=str(path), line=number)
             seen[item.id] = item.origin
             items.append(item)
     return items
 
 
-def _line(item: GoldItem) -> int | None:
-    tail = item.origin.rsplit(":", 1)[-1]
-    return int(tail) if tail.isdigit() else None
-
-
-def _read_file(path: Path) -> Iterator[GoldItem]:
+def _read_file(path: Path) -> Iterator[tuple[int, GoldItem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
@@ -97,7 +91,7 @@ def _read_file(path: Path) -> Iterator[GoldItem]:
             row = json.loads(line)
         except json.JSONDecodeError as e:
             raise GoldFormatError(f"not JSON: {e.msg}", path=str(path), line=number) from e
-        yield _item(row, f"{path}:{number}", path=str(path), line=number)
+        yield number, _item(row, f"{path}:{number}", path=str(path), line=number)
 
 
 def _item(row: Any, origin: str, *, path: str, line: int) -> GoldItem:
@@ -134,7 +128,7 @@ def _item(row: Any, origin: str, *, path: str, line: int) -> GoldItem:
     )
 
 
-def _event(row: Any, fail: Any) -> GoldEvent:
+def _event(row: Any, fail: _Fail) -> GoldEvent:
     if not isinstance(row, dict):
         raise fail("each event must be a JSON object")
     code = row.get("code")
@@ -176,7 +170,7 @@ def _event(row: Any, fail: Any) -> GoldEvent:
     )
 
 
-def _day(value: Any, field: str, fail: Any) -> dt.date:
+def _day(value: Any, field: str, fail: _Fail) -> dt.date:
     if not isinstance(value, str):
         raise fail(f"{field!r} must be a date string (YYYY-MM-DD)")
     try:
@@ -185,7 +179,7 @@ def _day(value: Any, field: str, fail: Any) -> dt.date:
         raise fail(f"{field!r}: {value!r} is not a date (YYYY-MM-DD)") from e
 
 
-def _check_partial(value: str, fail: Any) -> None:
+def _check_partial(value: str, fail: _Fail) -> None:
     parts = [int(p) for p in value.split("-")]
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

@@ -110,10 +110,12 @@ _DEMAND_FOR = {
     "046": "106",
     "045": "108",
 }
-# Refusing a cooperative act is a rejection (CAMEO 12): the refused act's code -> the 12x code.
-_REFUSAL_BY_CODE = {
+# Refusing a cooperative act is a rejection (CAMEO 12): the refused act's code (or its prefix) -> 12x.
+_REFUSAL_FOR = {
     "045": "126",
     "057": "127",
+    "061": "1211",
+    "062": "1212",
     "081": "1241",
     "0841": "1243",
     "084": "1243",
@@ -122,8 +124,6 @@ _REFUSAL_BY_CODE = {
     "087": "1246",
     "0871": "1246",
     "0874": "1246",
-}
-_REFUSAL_BY_ROOT = {
     "02": "120",
     "03": "120",
     "04": "125",
@@ -742,24 +742,22 @@ def _asked_for(inner: Token, request: Token) -> bool:
     return False
 
 
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The entry for ``code``, else for its base code, else for its root."""
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    return None
+
+
 def _requested_code(root: str, inner: str) -> str | None:
     """The 02x/10x code for asking for an act with CAMEO code ``inner``."""
-    table = _APPEAL_FOR if root == "02" else _DEMAND_FOR
-    if inner in table:
-        return table[inner]
-    for length in (3, 2):
-        if inner[:length] in table:
-            return table[inner[:length]]
-    return None
+    return _by_prefix(_APPEAL_FOR if root == "02" else _DEMAND_FOR, inner)
 
 
 def _refusal_code(code: str) -> str | None:
     """ "refused to meet" -> 125; refusing to criticise or to attack is not an event of its own."""
-    if code in _REFUSAL_BY_CODE:
-        return _REFUSAL_BY_CODE[code]
-    if code[:2] == "06":
-        return {"061": "1211", "062": "1212"}.get(code, "121")
-    return _REFUSAL_BY_ROOT.get(code[:2])
+    return _by_prefix(_REFUSAL_FOR, code)
 
 
 def _headline_draft(draft: _Draft) -> _Draft:
