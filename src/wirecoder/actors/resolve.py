@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +30,9 @@ from wirecoder.records import Mention, Sentence
 
 _POSSESSIVE_GAP = re.compile(r"^[’']s\s+$")
 _ADJACENT_GAP = re.compile(r"^\s+$")
+# "the leaders of (the) Japan and South Korea"
+_OF_LINK = re.compile(r"\s+of\s+(?:the\s+)?")
+_AND_LINK = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^,\s*$")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|late|then-|erstwhile)\s*$", re.IGNORECASE)
 _UNKNOWN_NAME_AFTER = re.compile(r"^\s+((?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)")
@@ -175,20 +179,19 @@ class MentionResolver:
         self, body: str, sentence: Sentence, hits: list[Hit], context: ArticleContext
     ) -> list[Mention]:
         out: list[Mention] = []
-        for phrase in self._phrases(body, hits, sentence.span[0]):
-            for mention in self._resolve_phrase(body, sentence, phrase, context):
-                if mention.code is None and mention.kind == "agent" and mention.role:
-                    mention = self._domestic(mention, sentence, context)
-                out.append(mention)
-                if mention.kind in ("person", "unknown_person") and mention.name:
-                    context.people.append(mention)
-                    known = self.kb.people.get(mention.actor_id or "")
-                    if known is not None:
-                        context.surnames[known.id] = known.surname
-                if mention.kind == "organisation" and mention.code and mention.code.startswith("IGO"):
-                    context.organisations.append(mention)
-                if mention.country and mention.kind != "pronoun":
-                    context.countries[mention.country] += 1
+        phrases = self._phrases(body, hits, sentence.span[0])
+        for k, phrase in enumerate(phrases):
+            for resolved in self._resolve_phrase(body, sentence, phrase, context):
+                mentions = [resolved]
+                if resolved.code is None and resolved.kind == "agent" and resolved.role:
+                    owners = _countries_after(body, phrase.hits[-1].end, phrases[k + 1 :])
+                    if owners:
+                        mentions = [_owned(resolved, code) for code in owners]
+                    else:
+                        mentions = [self._domestic(resolved, sentence, context)]
+                for mention in mentions:
+                    self._remember(mention, context)
+                    out.append(mention)
         for match in _BLOC.finditer(sentence.text):
             if context.organisations:
                 bloc = context.organisations[-1]
@@ -223,6 +226,17 @@ class MentionResolver:
                 )
         out.sort(key=lambda m: m.span)
         return out
+
+    def _remember(self, mention: Mention, context: ArticleContext) -> None:
+        if mention.kind in ("person", "unknown_person") and mention.name:
+            context.people.append(mention)
+            known = self.kb.people.get(mention.actor_id or "")
+            if known is not None:
+                context.surnames[known.id] = known.surname
+        if mention.kind == "organisation" and mention.code and mention.code.startswith("IGO"):
+            context.organisations.append(mention)
+        if mention.country and mention.kind != "pronoun":
+            context.countries[mention.country] += 1
 
     def _domestic(self, mention: Mention, sentence: Sentence, context: ArticleContext) -> Mention:
         """An agent with no nationality ("police", "students", "the government") belongs to the country
@@ -273,7 +287,7 @@ class MentionResolver:
                     group.append(nxt)
                 elif (
                     _AND_GAP.match(gap)
-                    and current.has("adjective")
+                    and (current.has("adjective") or (current.has("country") and current.entries[0].kind == "country"))
                     and nxt.has("adjective")
                     and j + 2 < len(hits)
                     and hits[j + 2].has("title", "agent")
@@ -613,6 +627,30 @@ class MentionResolver:
         if len(candidates) == 1 and not active:
             return candidates[0]
         return None
+
+
+def _countries_after(body: str, end: int, following: Sequence[_Phrase]) -> list[str]:
+    """The countries an agent phrase is "of": "the leaders of Japan and South Korea" -> JPN, KOR."""
+    link = _OF_LINK.match(body, end)
+    if link is None:
+        return []
+    position, codes = link.end(), []
+    for phrase in following:
+        hit = phrase.hits[0]
+        if hit.start != position or len(phrase.hits) != 1 or hit.entries[0].kind != "country":
+            break
+        codes.append(hit.entries[0].ref)
+        joint = _AND_LINK.match(body, hit.end)
+        if joint is None:
+            break
+        position = joint.end()
+    return codes
+
+
+def _owned(agent: Mention, country: str) -> Mention:
+    # A bare title ("leaders") carries its office name as role; the office implies GOV.
+    role = agent.role if agent.role and agent.role.isupper() else "GOV"
+    return dataclasses.replace(agent, code=f"{country}{role}", country=country, note=f"{agent.text} of {country}")
 
 
 def _copy_fields(m: Mention) -> dict[str, object]:

@@ -20,7 +20,7 @@ from wirecoder.dates import DateMention, find_dates, resolve
 from wirecoder.events.cameo import Codebook
 from wirecoder.events.modality import Modality, according_to, analyse
 from wirecoder.events.syntax import SentenceActors, clause_tokens
-from wirecoder.events.triggers import TriggerBook, TriggerRule
+from wirecoder.events.triggers import ANY_ACTOR_OBJECT, TriggerBook, TriggerRule
 from wirecoder.places import PlaceIndex
 from wirecoder.records import DateValue, Event, Mention, Place, Sentence
 
@@ -159,8 +159,13 @@ class _Draft:
     targets: list[Mention]
     modality: Modality
     pair_mode: bool = False  # "between X and Y": sources and targets are one list to pair up
+    both_ways: bool = False  # "accused each other": every source toward every other source
 
 
+# "held four hours of talks", "a new round of talks": the measured noun is the light verb's object.
+_MEASURE_NOUNS = frozenset(
+    {"hour", "day", "week", "month", "round", "series", "set", "wave", "spate", "string", "number", "couple", "kind"}
+)
 _MONTH_NAMES = frozenset({"March", "May"})  # months that are also trigger nouns
 # Words that put a sentence on a sports page: countries there are teams ("Brazil beat Argentina").
 _SPORTS = re.compile(
@@ -300,7 +305,7 @@ class SentenceCoder:
         lemma = _lemma(token)
         drafts: list[_Draft] = []
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            rule = self._verb_rule(token, lemma)
+            rule = self._verb_rule(token, lemma, actors)
             if rule is not None:
                 draft = self._verb_draft(token, rule, actors)
                 if draft is not None:
@@ -313,7 +318,7 @@ class SentenceCoder:
                     drafts.append(draft)
         return drafts
 
-    def _verb_rule(self, verb: Token, lemma: str) -> TriggerRule | None:
+    def _verb_rule(self, verb: Token, lemma: str, actors: SentenceActors) -> TriggerRule | None:
         rules = self.book.verbs.get(lemma, ())
         if not rules:
             return None
@@ -323,25 +328,31 @@ class SentenceCoder:
             if child.dep_ in ("prep", "dobj", "prt", "advmod"):
                 for grandchild in child.children:
                     near.update((grandchild.lower_, _lemma(grandchild)))
-        obj = self._object_lemma(verb)
+        obj = self._object_token(verb)
+        obj_lemma = _lemma(obj) if obj is not None else None
         best: tuple[int, TriggerRule] | None = None
         for rule in rules:
             if rule.particles and not all(p in near for p in rule.particles):
                 continue
-            if rule.objects and obj not in rule.objects:
-                continue
-            score = 2 * len(rule.particles) + (1 if rule.objects else 0)
+            score = 4 * len(rule.particles)
+            if rule.objects:
+                if obj_lemma in rule.objects:
+                    score += 2
+                elif ANY_ACTOR_OBJECT in rule.objects and obj is not None and actors.actors_of(obj):
+                    score += 1  # "released a Spanish engineer": any object that names an actor
+                else:
+                    continue
             if best is None or score > best[0]:
                 best = (score, rule)
         return best[1] if best else None
 
     @staticmethod
-    def _object_lemma(verb: Token) -> str | None:
+    def _object_token(verb: Token) -> Token | None:
         if verb.dep_ == "acl":
-            return _lemma(verb.head)
+            return verb.head
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "nsubjpass"):
-                return _lemma(child)
+                return child
         return None
 
     def _noun_rule(self, noun: Token, lemma: str) -> TriggerRule | None:
@@ -370,30 +381,37 @@ class SentenceCoder:
     def _verb_draft(self, verb: Token, rule: TriggerRule, actors: SentenceActors) -> _Draft | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         targets: list[Mention] = []
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         if verb.dep_ == "acl":  # "sanctions imposed by the US against Moscow"
             sources = actors.passive_agent(verb)
+            if verb.tag_ == "VBN" and not rule.objects:
+                # "talks between the army and the RSF, mediated by Saudi Arabia": the noun is the object
+                targets.extend(actors.actors_of(verb.head) or actors.prep_objects(verb.head, ["between"]))
         elif passive:
             sources = actors.passive_agent(verb)
-            if rule.passive_target_subject and not rule.objects:
-                for child in verb.children:
-                    if child.dep_ == "nsubjpass":
-                        targets.extend(actors.actors_of(child))
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if rule.objects:
+                objects = subjects  # "was released by JNIM": the subject is the object, its owner the target
+            elif rule.passive_target_subject:
+                for child in subjects:
+                    targets.extend(actors.actors_of(child))
         else:
             sources, _ = actors.subject_actors(verb)
+        if len(sources) >= 2 and any(actors.is_reciprocal(o) for o in objects):
+            return _Draft(rule, verb, sources, [], analyse(verb, self.book), both_ways=True)
         preps = [t for t in rule.targets if t not in ("dobj", "dative")]
         if not passive and not rule.objects:
             targets.extend(actors.objects(verb, rule.targets))
         targets.extend(actors.prep_objects(verb, preps))
-        if not targets and rule.particles:
-            # "cut ties with Tehran": the preposition hangs on the object the phrase names.
-            for child in verb.children:
-                if child.dep_ in ("dobj", "obj"):
-                    targets.extend(actors.prep_objects(child, preps))
+        if not targets:
+            # "cut ties with Tehran", "requested the extradition of X from the United States": the
+            # preposition hangs on the object.
+            for child in objects:
+                targets.extend(actors.prep_objects(child, preps))
         if rule.objects and not targets and "dobj" in rule.targets:
             # "seized a Greek tanker": the object's owner is the target.
-            for child in verb.children:
-                if child.dep_ in ("dobj", "obj"):
-                    targets.extend(actors.actors_of(child))
+            for child in objects:
+                targets.extend(actors.actors_of(child))
         pair_mode = False
         if "between" in rule.targets and not sources:
             pair = actors.prep_objects(verb, ["between"])
@@ -450,7 +468,9 @@ class SentenceCoder:
         pair = actors.prep_objects(noun, ["between"])
         modality_anchor = noun
         context = noun.head if noun.dep_ in ("compound", "conj") else noun
-        role = noun.dep_ if noun.dep_ not in ("compound", "conj") else noun.head.dep_
+        if context.dep_ == "pobj" and context.head.lower_ == "of" and _lemma(context.head.head) in _MEASURE_NOUNS:
+            context = context.head.head  # "held four hours of talks"
+        role = context.dep_
         governor = context.head
         fires = (bool(own_sources) or len(pair) >= 2) and not rule.light_only
         gov_sources: list[Mention] = []
@@ -562,6 +582,8 @@ class SentenceCoder:
         if draft.pair_mode:
             everyone = sources + targets
             return [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :] if a.code != b.code]
+        if draft.both_ways:
+            return [(a, b) for a in sources for b in sources if a.code != b.code]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
         elif rule.symmetric and len(sources) >= 2:

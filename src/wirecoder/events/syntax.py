@@ -11,6 +11,9 @@ from wirecoder.records import Mention
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
+# Pronouns for a country, organisation or group: "Iran said it would free ...", "they would step up".
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+RECIPROCALS = frozenset({"each other", "one another"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependencies through which a clause without a subject borrows its head's subject
 # ("China is willing to deepen ...", "X met Y and signed ...", "..., noting that ...").
@@ -60,6 +63,8 @@ class SentenceActors:
             antecedent = self.antecedent(token)
             if antecedent is not None:
                 found = [antecedent]
+        if not found and token.lower_ in GROUP_PRONOUNS:
+            found = self.group_antecedent(token)
         if not found and _depth < 2:
             for child in token.children:
                 if child.dep_ in _ARG_MODIFIER_DEPS:
@@ -74,7 +79,10 @@ class SentenceActors:
                             if pobj.dep_ == "pobj":
                                 found = self.actors_of(pobj, _depth=_depth + 1)
         if with_conjuncts:
-            for conj in token.conjuncts:
+            # "Ghana's President Nana Akufo-Addo and Ivorian President ...": the conjunct may hang on
+            # the apposition that names the person.
+            heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+            for conj in (c for head in heads for c in head.conjuncts):
                 if conj.i > token.i:
                     found = found + self.actors_of(conj, with_conjuncts=False, _depth=_depth)
         unique: dict[tuple[str | None, tuple[int, int]], Mention] = {}
@@ -97,6 +105,35 @@ class SentenceActors:
                     if people:
                         return people[0]
         return self.fallback_person
+
+    def group_antecedent(self, pronoun: Token) -> list[Mention]:
+        """What an it/its/they/their stands for: the subject of a clause that encloses it.
+
+        "Iran said it would free ..." -> Iran; "Jordan and Egypt said they would ..." -> both. "it"
+        never stands for a person.
+        """
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            for child in node.children:
+                if child.dep_ not in SUBJECT_DEPS or child.left_edge.i <= pronoun.i <= child.right_edge.i:
+                    continue
+                if child.lower_ in GROUP_PRONOUNS or child.lower_ in PERSON_PRONOUNS:
+                    continue
+                found = self.actors_of(child)
+                if pronoun.lower_ in ("it", "its"):
+                    found = [m for m in found if m.kind not in ("person", "unknown_person")]
+                if found:
+                    return found
+        return []
+
+    def is_reciprocal(self, token: Token) -> bool:
+        """ "each other", "one another" as an argument."""
+        if token.lower_ not in ("other", "another"):
+            return False
+        return any(c.lower_ in ("each", "one") for c in token.children) or (
+            token.i > 0 and f"{token.doc[token.i - 1].lower_} {token.lower_}" in RECIPROCALS
+        )
 
     def subject_actors(self, verb: Token) -> tuple[list[Mention], bool]:
         """The actors doing ``verb``: its own subject, or the subject it borrows from the clause above.

@@ -67,6 +67,9 @@ class TriggerRule:
         return " ".join((*self.modifiers, self.lemma, *self.particles))
 
 
+# In a rule's objects: any object that names an actor ("released a Spanish engineer").
+ANY_ACTOR_OBJECT = "@actor"
+
 Requirement = tuple[frozenset[str], ...]  # each set: one of these words must be in the sentence
 
 
@@ -201,7 +204,7 @@ def _any_form(word: str) -> frozenset[str]:
 def _requirement(rule: TriggerRule, light_forms: frozenset[str]) -> Requirement:
     needs: list[frozenset[str]] = [_any_form(p) for p in rule.particles]
     needs += [frozenset({m}) for m in rule.modifiers]
-    if rule.objects:
+    if rule.objects and ANY_ACTOR_OBJECT not in rule.objects:
         needs.append(frozenset(f for obj in rule.objects for f in _any_form(obj)))
     if rule.light_only:
         needs.append(light_forms)
