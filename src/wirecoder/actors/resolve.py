@@ -65,8 +65,14 @@ _CALENDAR_WORDS = frozenset(
 )
 _BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |[a-z]+-nation )?bloc\b", re.IGNORECASE)
 _HEAD_KINDS = ("head_of_state", "head_of_government")
+# A place the sentence puts something in: "in Lagos", "in northern Burkina Faso", "in the central
+# village of Moura", "across the country's north" does not count (no name follows).
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|around)\s+(?:the\s+)?(?:city of\s+|town of\s+)?$", re.I
+    r"\b(?:in|at|near|outside|inside|across|around|throughout)\s+(?:the\s+|a\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?west(?:ern)?|"
+    r"north-?east(?:ern)?|south-?west(?:ern)?|south-?east(?:ern)?|far|restive|remote|rural)\s+)?"
+    r"(?:(?:city|town|village|province|region|state|district) of\s+)?$",
+    re.I,
 )
 _CAPITALISED_NEXT = re.compile(r"^\s[A-Z]")
 _NOT_A_NAME = frozenset(
@@ -162,7 +168,7 @@ class MentionResolver:
                     own.append(hits[position])
                 position += 1
             mentions.extend(self.resolve_sentence(body, sentence, own, context))
-        return tuple(mentions), context
+        return tuple(self._home_agents(mentions, context)), context
 
     def resolve_text(self, text: str, day: date, article_id: str = "") -> tuple[Mention, ...]:
         """Mentions in a free text (one pseudo-article), for the CLI and tests."""
@@ -188,7 +194,7 @@ class MentionResolver:
                     if owners:
                         mentions = [_owned(resolved, code) for code in owners]
                     else:
-                        mentions = [self._domestic(resolved, sentence, context)]
+                        mentions = [self._domestic(resolved, sentence, hits)]
                 for mention in mentions:
                     self._remember(mention, context)
                     out.append(mention)
@@ -238,24 +244,42 @@ class MentionResolver:
         if mention.country and mention.kind != "pronoun":
             context.countries[mention.country] += 1
 
-    def _domestic(self, mention: Mention, sentence: Sentence, context: ArticleContext) -> Mention:
+    def _domestic(self, mention: Mention, sentence: Sentence, hits: Sequence[Hit]) -> Mention:
         """An agent with no nationality ("police", "students", "the government") belongs to the country
-        where the sentence places it ("in Lagos"), else to the country the article is about."""
-        country, why = None, ""
+        where the sentence places it ("in Lagos", "in northern Burkina Faso"); the article's main
+        country is tried once the whole article is read (``_home_agents``)."""
+        # (is a town, where, country, name): a country named as the place beats a town, "the village of
+        # Solhan in northern Burkina Faso" (there is a Solhan in Turkey too).
+        found: list[tuple[bool, int, str, str]] = [
+            (False, h.start - sentence.span[0], h.entries[0].ref, h.text)
+            for h in hits
+            if h.entries[0].kind == "country"
+        ]
         if self.places is not None:
-            for hit in self.places.find(sentence.text):
-                # Only a place the sentence puts something in ("in Lagos", "outside the Kremlin"): a
-                # country named as the target ("tariffs on Pakistan") says nothing of the agent's.
-                if hit.place.country and _LOCATIVE_BEFORE.search(sentence.text[max(0, hit.start - 16) : hit.start]):
-                    country, why = hit.place.country, f"country of {hit.place.name}, where the sentence places it"
-                    break
-        if country is None:
-            country, why = context.home(), "the country the article is about"
-        if country is None:
-            return mention
-        # A bare title ("the premier") carries its office name as role; the office implies GOV.
-        role = mention.role if mention.role and mention.role.isupper() else "GOV"
-        return dataclasses.replace(mention, code=f"{country}{role}", country=country, note=why)
+            found += [
+                (True, h.start, h.place.country, h.place.name)
+                for h in self.places.find(sentence.text)
+                if h.place.country
+            ]
+        for _, start, country, name in sorted(found):
+            # Only a place the sentence puts something in ("in Lagos", "outside the Kremlin"): a
+            # country named as the target ("tariffs on Pakistan") says nothing of the agent's.
+            if _LOCATIVE_BEFORE.search(sentence.text[max(0, start - 40) : start]):
+                return _owned(mention, country, f"country of {name}, where the sentence places it")
+        return mention
+
+    @staticmethod
+    def _home_agents(mentions: list[Mention], context: ArticleContext) -> list[Mention]:
+        """Agents still without a country belong to the country the article is about, if one dominates."""
+        home = context.home()
+        if home is None:
+            return mentions
+        return [
+            _owned(m, home, "the country the article is about")
+            if m.code is None and m.kind == "agent" and m.role
+            else m
+            for m in mentions
+        ]
 
     # -- phrase assembly ------------------------------------------------------------------------
 
@@ -647,10 +671,10 @@ def _countries_after(body: str, end: int, following: Sequence[_Phrase]) -> list[
     return codes
 
 
-def _owned(agent: Mention, country: str) -> Mention:
-    # A bare title ("leaders") carries its office name as role; the office implies GOV.
+def _owned(agent: Mention, country: str, why: str = "") -> Mention:
+    # A bare title ("the premier", "leaders") carries its office name as role; the office implies GOV.
     role = agent.role if agent.role and agent.role.isupper() else "GOV"
-    return dataclasses.replace(agent, code=f"{country}{role}", country=country, note=f"{agent.text} of {country}")
+    return dataclasses.replace(agent, code=f"{country}{role}", country=country, note=why or f"of {country}")
 
 
 def _copy_fields(m: Mention) -> dict[str, object]:

@@ -37,6 +37,7 @@ _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
 _INTENT_BY_CODE = {
+    "045": "039",
     "061": "0311",
     "062": "0312",
     "063": "0313",
@@ -166,6 +167,11 @@ class _Draft:
 _MEASURE_NOUNS = frozenset(
     {"hour", "day", "week", "month", "round", "series", "set", "wave", "spate", "string", "number", "couple", "kind"}
 )
+# Verbs that report the toll of an attack in a trailing participle (", killing 13 civilians").
+_CONSEQUENCES = frozenset({"kill", "injure", "wound", "leave", "destroy", "damage"})
+# Adjunct prepositions that place a noun's event before or around the clause's, not inside it: the
+# clause's subject did not do it ("raised its alert after the attack on a Moscow concert hall").
+_CIRCUMSTANCE_PREPS = frozenset({"after", "amid", "following", "since", "before", "ahead", "despite"})
 _MONTH_NAMES = frozenset({"March", "May"})  # months that are also trigger nouns
 # Words that put a sentence on a sports page: countries there are teams ("Brazil beat Argentina").
 _SPORTS = re.compile(
@@ -304,6 +310,13 @@ class SentenceCoder:
     def _drafts(self, token: Token, actors: SentenceActors) -> list[_Draft]:
         lemma = _lemma(token)
         drafts: list[_Draft] = []
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in ("advcl", "acl")
+            and lemma in _CONSEQUENCES
+            and self._coded(token.head)
+        ):
+            return []  # "struck a bus ..., killing dozens": the toll of the strike, not a second attack
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             rule = self._verb_rule(token, lemma, actors)
             if rule is not None:
@@ -317,6 +330,14 @@ class SentenceCoder:
                 if draft is not None:
                     drafts.append(draft)
         return drafts
+
+    def _coded(self, token: Token) -> bool:
+        """Whether a trigger word heads ``token`` or its nearest verb or noun above it."""
+        for node in (token, token.head):
+            lemma = _lemma(node)
+            if lemma in self.book.verbs or lemma in self.book.nouns:
+                return True
+        return False
 
     def _verb_rule(self, verb: Token, lemma: str, actors: SentenceActors) -> TriggerRule | None:
         rules = self.book.verbs.get(lemma, ())
@@ -382,7 +403,11 @@ class SentenceCoder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         targets: list[Mention] = []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-        if verb.dep_ == "acl":  # "sanctions imposed by the US against Moscow"
+        if verb.dep_ == "acl" and verb.tag_ == "VBD":
+            # a misparse of a plain clause: "Boko Haram militants slaughtered ..." as "militants (who were)
+            # slaughtered"; a past participle would be VBN
+            sources = actors.actors_of(verb.head)
+        elif verb.dep_ == "acl":  # "sanctions imposed by the US against Moscow"
             sources = actors.passive_agent(verb)
             if verb.tag_ == "VBN" and not rule.objects:
                 # "talks between the army and the RSF, mediated by Saudi Arabia": the noun is the object
@@ -397,6 +422,8 @@ class SentenceCoder:
                     targets.extend(actors.actors_of(child))
         else:
             sources, _ = actors.subject_actors(verb)
+        if rule.code.startswith("04") and rule.particles and any(not actors.actors_of(o) for o in objects):
+            return None  # "flew 300 police officers to Haiti" carries someone; it is not a visit
         if len(sources) >= 2 and any(actors.is_reciprocal(o) for o in objects):
             return _Draft(rule, verb, sources, [], analyse(verb, self.book), both_ways=True)
         preps = [t for t in rule.targets if t not in ("dobj", "dative")]
@@ -466,6 +493,8 @@ class SentenceCoder:
                 own_sources.extend(actors.passive_agent(child))
                 own_targets.extend(actors.prep_objects(child, rule.targets))
         pair = actors.prep_objects(noun, ["between"])
+        if len(pair) < 2 and noun.dep_ == "nsubj":
+            pair = actors.prep_objects(noun.head, ["between"])  # "fighting broke out between X and Y"
         modality_anchor = noun
         context = noun.head if noun.dep_ in ("compound", "conj") else noun
         if context.dep_ == "pobj" and context.head.lower_ == "of" and _lemma(context.head.head) in _MEASURE_NOUNS:
@@ -487,7 +516,10 @@ class SentenceCoder:
                 return None  # the verb codes on its own ("condemned the attack")
         elif role == "pobj" and governor.dep_ == "prep" and governor.lower_ in _ADJUNCT_PREPS and not rule.light_only:
             clause = governor.head
-            if clause.pos_ in ("VERB", "AUX"):
+            if _lemma(clause) in self.book.negating_verbs:
+                return None  # "blamed Azerbaijani troops for the shelling": an allegation, not the blamer's act
+            circumstance = governor.lower_ in _CIRCUMSTANCE_PREPS and rule.code[:2] >= "13"
+            if clause.pos_ in ("VERB", "AUX") and not circumstance:
                 fires = True
                 gov_sources, _ = actors.subject_actors(clause)
                 gov_targets = actors.objects(clause, ["dobj", "dative"])
@@ -540,6 +572,7 @@ class SentenceCoder:
         pairs = self._pairs(draft)
         if not pairs:
             return []
+        pairs = [(source, target or _implicit_target(code, source)) for source, target in pairs]
         when = self._date(draft, doc, sentence, date_mentions, state, intent=intent)
         place = None if intent else self._place(draft, doc, sentence)
         attributed = self._attribution(draft, actors)
@@ -719,6 +752,8 @@ class SentenceCoder:
             confidence -= 0.1
         if when.precision != "day":
             confidence -= 0.05
+        if target is not None and target.note.startswith("implied"):
+            confidence -= 0.1
         return Event(
             id=hashlib.sha1(key.encode()).hexdigest()[:16],
             article_id=state.article_id,
@@ -744,6 +779,34 @@ class SentenceCoder:
             coder=CODER_NAME,
             confidence=round(confidence, 2),
         )
+
+
+# Who a domestic act with no target in the text is aimed at, by the CAMEO conventions for domestic
+# events: protests and strikes by non-state actors target their government; curfews, states of
+# emergency and bans by the state target its country.
+_NON_STATE_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "HLH", "AGR", "BUS", "MED", "REF", "NGO", "HRI", "ENV"})
+_STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "SPY", "LEG"})
+
+
+def _implicit_target(code: str, source: Mention) -> Mention | None:
+    country, role = source.country, (source.code or "")[3:6]
+    if not country or not source.code or not source.code.startswith(country):
+        return None
+    if code.startswith("14") and (role in _NON_STATE_ROLES or source.code == country):
+        implied = f"{country}GOV"
+    elif code.startswith("17") and role in _STATE_ROLES:
+        implied = country
+    else:
+        return None
+    return dataclasses.replace(
+        source,
+        code=implied,
+        kind="agent",
+        name=None,
+        actor_id=None,
+        role=implied[3:] or None,
+        note="implied: the text names no target",
+    )
 
 
 def _bare_country(code: str | None) -> bool:

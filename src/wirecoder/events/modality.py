@@ -72,6 +72,8 @@ def _own_markers(node: Token, status: Status, marker: Token | None) -> tuple[Sta
         return "negated", marker
     if aux & _SPECULATIVE_AUX and status in ("asserted", "intent"):
         return "hypothetical", marker  # "Beijing could offer to mediate" is speculation, not an offer
+    if "would" in aux and "have" in aux:
+        return "hypothetical", marker  # "a resolution that would have imposed sanctions"
     if status != "asserted":
         return status, marker
     if aux & _FUTURE_AUX:
@@ -87,6 +89,8 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
     if _has_negation(node):
         status = "negated"
     status, marker = _own_markers(node, status, marker)
+    if trigger.dep_ in ("nsubj", "nsubjpass") and _aux_words(trigger.head) & (_SPECULATIVE_AUX | {"would"}):
+        status = "hypothetical"  # "a Chinese blockade of Taiwan would wipe $2 trillion off ..."
     reporter: Token | None = None
     refusal: Token | None = None
     steps = 0
@@ -103,6 +107,9 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             elif head.lemma_.lower() in book.negating_verbs:
                 status = "negated"  # "denied that Tehran had supplied missiles"
             break
+        if dep == "acl" and head.pos_ == "NOUN" and _negates(head, book):
+            status = "negated"  # "rejected opposition demands that he step down"
+            break
         if dep == "relcl" or (dep == "acl" and node.pos_ == "VERB" and node.i != trigger.i):
             break
         if dep not in _CHAIN_DEPS and dep != "advcl":
@@ -111,9 +118,13 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             # "..., noting that he looks forward to meeting": the adjunct belongs to another event.
             break
         lemma = head.lemma_.lower()
-        if lemma in book.negating_verbs and dep in ("xcomp", "dobj", "pcomp", "prep"):
+        if _negates(head, book) and dep in ("xcomp", "dobj", "pcomp", "prep"):
             status = "negated"
-            if lemma in _REFUSALS and dep == "xcomp" and not _has_negation(head):
+            if (
+                (lemma in _REFUSALS or _rules_out(head))
+                and dep in ("xcomp", "pcomp", "dobj")
+                and not _has_negation(head)
+            ):
                 refusal = head
         if status != "negated" and (
             (lemma in book.intent_verbs and dep in ("xcomp", "prep", "pcomp", "dobj"))
@@ -131,6 +142,15 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
     if status != "negated" or (refusal is not None and _negated_above(chain, refusal)):
         refusal = None
     return Modality(status=status, reporter=reporter, intent_marker=marker, chain=tuple(chain), refusal=refusal)
+
+
+def _rules_out(token: Token) -> bool:
+    """ "ruled out lifting sanctions" refuses what it governs."""
+    return token.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+
+
+def _negates(token: Token, book: TriggerBook) -> bool:
+    return token.lemma_.lower() in book.negating_verbs or _rules_out(token)
 
 
 def _negated_above(chain: list[Token], refusal: Token) -> bool:
