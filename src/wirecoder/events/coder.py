@@ -165,7 +165,22 @@ class _Draft:
 
 # "held four hours of talks", "a new round of talks": the measured noun is the light verb's object.
 _MEASURE_NOUNS = frozenset(
-    {"hour", "day", "week", "month", "round", "series", "set", "wave", "spate", "string", "number", "couple", "kind"}
+    {
+        "hour",
+        "day",
+        "week",
+        "month",
+        "round",
+        "series",
+        "set",
+        "wave",
+        "spate",
+        "string",
+        "number",
+        "couple",
+        "kind",
+        "package",
+    }
 )
 # Verbs that report the toll of an attack in a trailing participle (", killing 13 civilians").
 _CONSEQUENCES = frozenset({"kill", "injure", "wound", "leave", "destroy", "damage"})
@@ -182,8 +197,12 @@ _SPORTS = re.compile(
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘—-"
 
 
+# Forms the English lemmatizer gets wrong that triggers depend on ("staged" -> "stag").
+_LEMMA_FIXES = {"staged": "stage", "staging": "stage", "stages": "stage"}
+
+
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    return _LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
 class SentenceCoder:
@@ -346,7 +365,7 @@ class SentenceCoder:
         near: set[str] = set()
         for child in verb.children:
             near.update((child.lower_, _lemma(child)))
-            if child.dep_ in ("prep", "dobj", "prt", "advmod"):
+            if child.dep_ in ("prep", "dobj", "prt", "advmod", "xcomp"):
                 for grandchild in child.children:
                     near.update((grandchild.lower_, _lemma(grandchild)))
         obj = self._object_token(verb)
@@ -394,6 +413,16 @@ class SentenceCoder:
                 best = (score, rule)
         return best[1] if best else None
 
+    @staticmethod
+    def _goods_owner(noun: Token, actors: SentenceActors) -> list[Mention]:
+        """Whose goods a handover moves: "the delivery of (20,000 tonnes of) Indian wheat" -> India."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return actors.actors_of(pobj) or SentenceCoder._goods_owner(pobj, actors)
+        return []
+
     def _is_actor_word(self, token: Token) -> bool:
         return token.lower_ in self._agent_words or _lemma(token) in self._agent_words
 
@@ -439,6 +468,14 @@ class SentenceCoder:
             # "seized a Greek tanker": the object's owner is the target.
             for child in objects:
                 targets.extend(actors.actors_of(child))
+        if not targets and rule.code.startswith("09"):
+            arguments = [
+                *objects,
+                *(p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"),
+            ]
+            if passive:
+                arguments += [c for c in verb.children if c.dep_ == "nsubjpass"]
+            targets = _perpetrators(arguments, actors)
         pair_mode = False
         if "between" in rule.targets and not sources:
             pair = actors.prep_objects(verb, ["between"])
@@ -514,6 +551,16 @@ class SentenceCoder:
                 modality_anchor = governor
             elif _lemma(governor) in self.book.verbs and not own_sources:
                 return None  # the verb codes on its own ("condemned the attack")
+        elif role in ("nsubj", "nsubjpass") and _lemma(governor) in self.book.light_verbs:
+            # "joint drills were staged by Russian and Chinese warships", "the delivery of Indian wheat to
+            # Afghanistan was completed", "talks resumed"
+            fires = True
+            if role == "nsubjpass":
+                gov_sources = actors.passive_agent(governor)
+            gov_targets = actors.prep_objects(governor, rule.targets)
+            modality_anchor = governor
+            if not own_sources and not gov_sources and rule.code.startswith("07"):
+                own_sources = self._goods_owner(noun, actors)
         elif role == "pobj" and governor.dep_ == "prep" and governor.lower_ in _ADJUNCT_PREPS and not rule.light_only:
             clause = governor.head
             if _lemma(clause) in self.book.negating_verbs:
@@ -532,6 +579,8 @@ class SentenceCoder:
         targets = own_targets or gov_targets
         if not sources:
             return None
+        if not targets and rule.code.startswith("09"):
+            targets = _perpetrators([noun], actors)  # "an investigation into alleged war crimes by the army"
         if not targets and (rule.place_target or rule.code[:2] in _PLACE_TARGET_ROOTS):
             arguments = [
                 p
@@ -569,7 +618,12 @@ class SentenceCoder:
             if intended is None:
                 return []
             code = intended
-        pairs = self._pairs(draft)
+        if status == "obligation":
+            # "Pashinyan must resign, the opposition said": the speaker demands it of the subject
+            pairs = self._demand_pairs(draft, actors)
+            code = _requested_code("10", code) or "100"
+        else:
+            pairs = self._pairs(draft)
         if not pairs:
             return []
         pairs = [(source, target or _implicit_target(code, source)) for source, target in pairs]
@@ -583,6 +637,15 @@ class SentenceCoder:
                 event_code = self._meeting_code(source, target, place.country)
             events.append(self._event(event_code, draft, source, target, when, place, attributed, sentence, state))
         return events
+
+    @staticmethod
+    def _demand_pairs(draft: _Draft, actors: SentenceActors) -> list[tuple[Mention, Mention | None]]:
+        reporter = draft.modality.reporter
+        if reporter is None:
+            return []  # an unattributed "must" is the writer's opinion
+        speakers, _ = actors.subject_actors(reporter)
+        addressees = {m.code: m for m in draft.sources}.values()
+        return [(s, a) for s in speakers for a in addressees if s.code != a.code]
 
     def _specific_code(self, rule: TriggerRule, doc: Doc) -> str:
         if not rule.fields:
@@ -807,6 +870,19 @@ def _implicit_target(code: str, source: Mention) -> Mention | None:
         role=implied[3:] or None,
         note="implied: the text names no target",
     )
+
+
+def _perpetrators(arguments: Iterable[Token], actors: SentenceActors) -> list[Mention]:
+    """Who is investigated: the doers inside what is investigated ("reports that Bangladeshi security
+    forces killed ...", "alleged war crimes by Russian forces")."""
+    found: list[Mention] = []
+    for argument in arguments:
+        for token in argument.subtree:
+            if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
+                found += [m for p in token.children if p.dep_ == "pobj" for m in actors.actors_of(p)]
+            elif token.dep_ in ("ccomp", "acl", "relcl") and token.pos_ in ("VERB", "AUX"):
+                found += [m for c in token.children if c.dep_ == "nsubj" for m in actors.actors_of(c)]
+    return found
 
 
 def _bare_country(code: str | None) -> bool:

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from wirecoder.events.triggers import TriggerBook
 
-Status = Literal["asserted", "intent", "negated", "hypothetical"]
+# "obligation": "Israel must give aid agencies access, X said" is X's demand, not Israel's act.
+Status = Literal["asserted", "intent", "negated", "hypothetical", "obligation"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "should"})
 _SPECULATIVE_AUX = frozenset({"could", "might", "may"})
@@ -76,6 +77,8 @@ def _own_markers(node: Token, status: Status, marker: Token | None) -> tuple[Sta
         return "hypothetical", marker  # "a resolution that would have imposed sanctions"
     if status != "asserted":
         return status, marker
+    if "must" in aux:
+        return "obligation", node
     if aux & _FUTURE_AUX:
         return "intent", node
     return status, marker
