@@ -30,6 +30,8 @@ from wirecoder.records import Mention, Sentence
 
 _POSSESSIVE_GAP = re.compile(r"^[’']s\s+$")
 _ADJACENT_GAP = re.compile(r"^\s+$")
+_PRONOUN_OWNER = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)
+_OWNED_BY_PRONOUN = "owned by a possessive pronoun"
 # "the leaders of (the) Japan and South Korea"
 _OF_LINK = re.compile(r"\s+of\s+(?:the\s+)?")
 _AND_LINK = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
@@ -114,7 +116,7 @@ class ArticleContext:
         return None
 
     def home(self) -> str | None:
-        """The country an article is about, when one clearly dominates its mentions so far."""
+        """The country an article is about, when one clearly dominates its mentions."""
         top = self.countries.most_common(2)
         if not top or top[0][1] < 2:
             return None
@@ -191,7 +193,10 @@ class MentionResolver:
                 mentions = [resolved]
                 if resolved.code is None and resolved.kind == "agent" and resolved.role:
                     owners = _countries_after(body, phrase.hits[-1].end, phrases[k + 1 :])
-                    if owners:
+                    if _PRONOUN_OWNER.search(body[max(0, resolved.span[0] - 8) : resolved.span[0]]):
+                        # "its drones": the coder finds whose; a place in the sentence would mislead
+                        mentions = [dataclasses.replace(resolved, note=_OWNED_BY_PRONOUN)]
+                    elif owners:
                         mentions = [_owned(resolved, code) for code in owners]
                     else:
                         mentions = [self._domestic(resolved, sentence, hits)]
@@ -272,14 +277,17 @@ class MentionResolver:
     def _home_agents(mentions: list[Mention], context: ArticleContext) -> list[Mention]:
         """Agents still without a country belong to the country the article is about, if one dominates."""
         home = context.home()
-        if home is None:
-            return mentions
-        return [
-            _owned(m, home, "the country the article is about")
-            if m.code is None and m.kind == "agent" and m.role
-            else m
-            for m in mentions
-        ]
+        # The only country an article names once is where its militias, villagers and police are, but
+        # not whose "administration" it is: "the administration imposed tariffs on Pakistan".
+        only = next(iter(context.countries)) if len(context.countries) == 1 else None
+        out = []
+        for m in mentions:
+            if m.code is None and m.kind == "agent" and m.role and m.note != _OWNED_BY_PRONOUN:
+                country = home or (only if m.role.isupper() and m.role != "GOV" else None)
+                if country is not None:
+                    m = _owned(m, country, "the country the article is about")
+            out.append(m)
+        return out
 
     # -- phrase assembly ------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ _NARRATIVE_WINDOW = timedelta(days=10)
 _MEETING_CODES = frozenset({"040"})
 # Roots whose target may be a place standing for its country: force, coercion, assault, fighting.
 _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+_ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
 _INTENT_BY_CODE = {
@@ -292,6 +293,12 @@ class SentenceCoder:
                 found = [m for s in subjects for m in actors.actors_of(s)]
                 if found:
                     return found
+        # the parser often misses the subjunctive ("demanded that Moscow free ..."): any subject after it
+        for token in verb.subtree:
+            if token.i > verb.i and token.dep_ in ("nsubj", "nsubjpass"):
+                found = actors.actors_of(token)
+                if found:
+                    return found
         return []
 
     def _fold_requests(self, drafts: list[_Draft], actors: SentenceActors) -> list[_Draft]:
@@ -448,7 +455,12 @@ class SentenceCoder:
                 objects = subjects  # "was released by JNIM": the subject is the object, its owner the target
             elif rule.passive_target_subject:
                 for child in subjects:
-                    targets.extend(actors.actors_of(child))
+                    # "interceptors for Ukraine were promised by Germany": the subject's beneficiary
+                    targets.extend(actors.actors_of(child) or actors.prep_objects(child, [*rule.targets, "for"]))
+            if not sources and rule.code.startswith("15"):
+                # "riot police were deployed across Moscow": the force itself is the actor
+                sources = [m for child in subjects for m in actors.actors_of(child)]
+                targets = []
         else:
             sources, _ = actors.subject_actors(verb)
         if rule.code.startswith("04") and rule.particles and any(not actors.actors_of(o) for o in objects):
@@ -464,6 +476,20 @@ class SentenceCoder:
             # preposition hangs on the object.
             for child in objects:
                 targets.extend(actors.prep_objects(child, preps))
+        if not targets and rule.particles:
+            # "paused $95 million in budget support to Ethiopia": deeper inside the phrase
+            targets.extend(actors.nested_prep_objects(verb, preps))
+        if not targets and rule.code[:2] in _ATTACK_ROOTS:
+            # "struck a car carrying PKK militants": who was in what was hit
+            targets.extend(
+                m
+                for o in objects
+                for acl in o.children
+                if acl.dep_ == "acl"
+                for c in acl.children
+                if c.dep_ in ("dobj", "obj")
+                for m in actors.actors_of(c)
+            )
         if rule.objects and not targets and "dobj" in rule.targets:
             # "seized a Greek tanker": the object's owner is the target.
             for child in objects:
