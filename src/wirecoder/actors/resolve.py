@@ -33,7 +33,7 @@ _ADJACENT_GAP = re.compile(r"^\s+$")
 _PRONOUN_OWNER = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)
 _OWNED_BY_PRONOUN = "owned by a possessive pronoun"
 # "the leaders of (the) Japan and South Korea"
-_OF_LINK = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_LINK = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
 _AND_LINK = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^,\s*$")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|late|then-|erstwhile)\s*$", re.IGNORECASE)
@@ -669,10 +669,12 @@ def _countries_after(body: str, end: int, following: Sequence[_Phrase]) -> list[
     position, codes = link.end(), []
     for phrase in following:
         hit = phrase.hits[0]
-        if hit.start != position or len(phrase.hits) != 1 or hit.entries[0].kind != "country":
+        if hit.start != position or hit.entries[0].kind not in ("country", "adjective"):
             break
+        if len(phrase.hits) > 1 and not phrase.hits[1].has("agent", "title"):
+            break  # "negotiators for Colombia's government", not "leaders of Russia Today"
         codes.append(hit.entries[0].ref)
-        joint = _AND_LINK.match(body, hit.end)
+        joint = _AND_LINK.match(body, phrase.hits[-1].end)
         if joint is None:
             break
         position = joint.end()

@@ -35,6 +35,7 @@ _MEETING_CODES = frozenset({"040"})
 # Roots whose target may be a place standing for its country: force, coercion, assault, fighting.
 _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
+_COMMITMENTS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
 _INTENT_BY_CODE = {
@@ -502,6 +503,9 @@ class SentenceCoder:
             if passive:
                 arguments += [c for c in verb.children if c.dep_ == "nsubjpass"]
             targets = _perpetrators(arguments, actors)
+        if not sources and verb.dep_ in ("ccomp", "conj") and _lemma(verb.head) in _COMMITMENTS:
+            # "Katz vowed that the army would seize ...": the one who vows stands for the act
+            sources, _ = actors.subject_actors(verb.head)
         pair_mode = False
         if "between" in rule.targets and not sources:
             pair = actors.prep_objects(verb, ["between"])

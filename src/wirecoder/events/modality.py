@@ -26,7 +26,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Negating verbs that are acts of refusal themselves ("denied attacking" says the attack did not happen).
 _REFUSALS = frozenset({"refuse", "decline", "reject", "rebuff", "spurn"})
 # Warning that one will act is announcing the act: the coder turns intended force into a threat (13x).
-_WARNINGS = frozenset({"warn", "threaten"})
+_WARNINGS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 # Stepping up through these keeps us in the same event: "to meet" -> "plans", "meeting" -> "to".
 _CHAIN_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "aux", "dobj", "pobj", "compound", "conj", "oprd", "attr"})
 
@@ -107,7 +107,7 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             elif head.lemma_.lower() in _WARNINGS and status == "intent" and not _has_negation(head):
                 marker = head  # "warned that Turkey would launch an offensive": a threat, coded as intent
                 chain.append(head)
-            elif head.lemma_.lower() in book.negating_verbs:
+            elif _negates(head, book):
                 status = "negated"  # "denied that Tehran had supplied missiles"
             break
         if dep == "acl" and head.pos_ == "NOUN" and _negates(head, book):
@@ -153,7 +153,11 @@ def _rules_out(token: Token) -> bool:
 
 
 def _negates(token: Token, book: TriggerBook) -> bool:
-    return token.lemma_.lower() in book.negating_verbs or _rules_out(token)
+    lemma = token.lemma_.lower()
+    if lemma == "call":
+        # "called for talks", "called on Iran to": an appeal; "called protests", "called a strike": the act
+        return any(c.lower_ in ("for", "on", "upon") for c in token.children)
+    return lemma in book.negating_verbs or _rules_out(token)
 
 
 def _negated_above(chain: list[Token], refusal: Token) -> bool:

@@ -171,8 +171,19 @@ class SentenceActors:
             if child.dep_ in ("prep", "agent") and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found.extend(self.actors_of(pobj))
+                        found.extend(self.actors_of(pobj) or self._origin(pobj))
         return found
+
+    def _origin(self, thing: Token) -> list[Mention]:
+        """Whose a thing is by where it comes from: "tariffs on goods from Mexico" -> Mexico."""
+        return [
+            m
+            for child in thing.children
+            if child.dep_ == "prep" and child.lower_ == "from"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+            for m in self.actors_of(pobj)
+        ]
 
     def nested_prep_objects(self, head: Token, preps: Sequence[str], *, depth: int = 2) -> list[Mention]:
         """Like ``prep_objects``, also looking inside nested phrases ("opportunities in fields with Moscow")."""
