@@ -7,6 +7,7 @@ machine-readable.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -20,12 +21,15 @@ from wirecoder.config import Settings, load_settings
 from wirecoder.errors import WirecoderError
 from wirecoder.output import (
     EVENT_FIELDS,
+    QUOTE_FIELDS,
     article_json,
     articles_table,
     csv_text,
     event_json,
     events_table,
     jsonl,
+    quote_json,
+    quotes_table,
 )
 from wirecoder.store import DuckDBStore, EventQuery
 
@@ -165,6 +169,29 @@ def articles(ctx: click.Context, db: str | None, fmt: str) -> None:
     with DuckDBStore(settings.store.path, read_only=True) as store:
         rows = [article_json(r) for r in store.articles()]
     click.echo(jsonl(rows) if fmt == "jsonl" else articles_table(rows), nl=False)
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--article", help="Only quotes of this article id.")
+@click.option("--speaker", help="Speaker's actor code starts with this (e.g. RUS, CHNGOV).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.pass_context
+def quotes(ctx: click.Context, db: str | None, article: str | None, speaker: str | None, fmt: str) -> None:
+    """List the stored direct quotes with their speakers."""
+    if speaker is not None:
+        speaker = speaker.upper()
+        if not re.fullmatch(r"[A-Z0-9]{3,}", speaker):
+            raise click.BadParameter(f"{speaker!r} is not an actor code (e.g. RUS, CHNGOV)", param_hint="--speaker")
+    settings = _settings(ctx, db)
+    with DuckDBStore(settings.store.path, read_only=True) as store:
+        rows = [quote_json(r) for r in store.quotes(article=article, speaker=speaker)]
+    if fmt == "jsonl":
+        click.echo(jsonl(rows), nl=False)
+    elif fmt == "csv":
+        click.echo(csv_text(rows, QUOTE_FIELDS), nl=False)
+    else:
+        click.echo(quotes_table(rows) if rows else "no quotes\n", nl=False)
 
 
 def _emit_events(rows: Sequence[dict[str, Any]], fmt: str) -> None:

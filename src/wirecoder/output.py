@@ -1,4 +1,4 @@
-"""How stored events and articles are shown: JSON objects, CSV rows and terminal tables."""
+"""How stored events, articles and quotes are shown: JSON objects, CSV rows and terminal tables."""
 
 from __future__ import annotations
 
@@ -64,6 +64,37 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
         "evidence": row["evidence"],
         "span": [row["span_start"], row["span_end"]],
         "coder": row["coder"],
+    }
+
+
+QUOTE_FIELDS = (
+    "article",
+    "sentence_index",
+    "speaker",
+    "speaker_code",
+    "speaker_name",
+    "method",
+    "partial",
+    "text",
+    "span",
+    "speaker_span",
+)
+
+
+def quote_json(row: dict[str, Any]) -> dict[str, Any]:
+    """The public JSON shape of a stored quote."""
+    speaker_span = [row["speaker_start"], row["speaker_end"]] if row["speaker_start"] is not None else None
+    return {
+        "article": row["article_id"],
+        "sentence_index": row["sentence_index"],
+        "speaker": row["speaker_text"],
+        "speaker_code": row["speaker_code"],
+        "speaker_name": row["speaker_name"],
+        "method": row["method"],
+        "partial": bool(row["partial"]),
+        "text": row["text"],
+        "span": [row["span_start"], row["span_end"]],
+        "speaker_span": speaker_span,
     }
 
 
@@ -146,3 +177,14 @@ def events_table(events: Sequence[dict[str, Any]]) -> str:
 def articles_table(articles: Sequence[dict[str, Any]]) -> str:
     rows = [(a["id"], a["published"] or "", a["title"] or "", f"{len(a['body'].split())} words") for a in articles]
     return table(rows, ("id", "published", "title", "body"))
+
+
+def quotes_table(quotes: Sequence[dict[str, Any]]) -> str:
+    rows = []
+    for q in quotes:
+        who = q["speaker_code"] or "-"
+        if q["speaker_name"] or q["speaker"]:
+            who += f" ({q['speaker_name'] or q['speaker']})"
+        text = f"“{q['text']}”" + (" (partial)" if q["partial"] else "")
+        rows.append((q["article"], q["sentence_index"], who, q["method"], text))
+    return table(rows, ("article", "sentence", "speaker", "found by", "quote"))

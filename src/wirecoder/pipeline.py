@@ -34,6 +34,7 @@ from wirecoder.nlp.load import model_for
 from wirecoder.nlp.segment import split_sentences
 from wirecoder.parallel import run_in_processes
 from wirecoder.places import PlaceIndex
+from wirecoder.quotes import extract_quotes
 from wirecoder.records import Article, CodedArticle, Event, Mention, RawDocument, Rejected, Sentence
 
 LOGGER = logging.getLogger(__name__)
@@ -202,6 +203,7 @@ class Pipeline:
             events=tuple(self._dedupe(events)),
             attributions=tuple(extract_attributions(p.article, p.sentences)),
             facts=tuple(extract_facts(p.article, p.sentences)),
+            quotes=tuple(extract_quotes(p.article, p.sentences, p.mentions)),
         )
 
     def _dedupe(self, events: list[Event]) -> list[Event]:

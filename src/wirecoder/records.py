@@ -162,6 +162,30 @@ class Fact:
     according_to: str | None = None
 
 
+QuoteMethod = Literal["said-clause", "colon", "according-to", "pronoun", "previous-speaker", "next-speaker", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote in the body ("...," Lavrov said) and who said it, resolved to an actor.
+
+    ``span`` covers the quoted words without the marks (``body[span[0]:span[1]] == text``); a
+    quote that runs on into the next paragraph (wire style: no closing mark) is one Quote per
+    paragraph.
+    """
+
+    article_id: str
+    sentence_index: int  # the sentence the quote opens in
+    span: Span
+    text: str
+    speaker_text: str | None  # the words naming the speaker ("Chinese Premier Li Qiang", "the official")
+    speaker_code: str | None  # CAMEO actor code of the speaker as of the article date
+    speaker_name: str | None = None  # canonical name, where the speaker is a known person or organisation
+    speaker_span: Span | None = None  # of ``speaker_text`` in the body (for a pronoun: its antecedent)
+    method: QuoteMethod = "none"  # how the speaker was found
+    partial: bool = False  # a fragment inside the writer's own sentence (said that "...")
+
+
 @dataclass(frozen=True, slots=True)
 class CodedArticle:
     """Everything the pipeline learned from one article."""
@@ -172,3 +196,4 @@ class CodedArticle:
     events: tuple[Event, ...]
     attributions: tuple[Attribution, ...] = ()
     facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()

@@ -1,4 +1,4 @@
-"""The embedded store: one DuckDB file holding articles, mentions, events, rejections and runs.
+"""The embedded store: one DuckDB file holding articles, mentions, events, quotes, rejections and runs.
 
 Writes are idempotent: coding an article again replaces everything it produced before, inside one
 transaction, so a rerun never duplicates and an interrupted write never leaves half an article.
@@ -19,7 +19,7 @@ import duckdb
 
 from wirecoder import __version__
 from wirecoder.errors import SchemaVersionMismatch, StoreError
-from wirecoder.records import CodedArticle, Rejected
+from wirecoder.records import CodedArticle, Quote, Rejected
 
 SCHEMA_VERSION = "1"
 
@@ -129,7 +129,7 @@ class DuckDBStore:
             self.con.execute("BEGIN TRANSACTION")
             if ids:
                 marks = ",".join("?" * len(ids))
-                for table in ("events", "mentions", "attributions", "facts", "articles"):
+                for table in ("events", "mentions", "attributions", "facts", "quotes", "articles"):
                     column = "id" if table == "articles" else "article_id"
                     self.con.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
                 origins = [c.article.origin for c in coded]
@@ -167,6 +167,7 @@ class DuckDBStore:
                         for f in c.facts
                     ],
                 )
+                self._insert("quotes", [_quote_row(q) for c in coded for q in c.quotes])
             for r in rejected:
                 self.con.execute(
                     "INSERT OR REPLACE INTO rejections VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -236,7 +237,27 @@ class DuckDBStore:
             return self._dicts("SELECT * FROM mentions WHERE article_id = ? ORDER BY span_start", [article_id])
         return self._dicts("SELECT * FROM mentions ORDER BY article_id, span_start", [])
 
+    def quotes(self, *, article: str | None = None, speaker: str | None = None) -> list[dict[str, Any]]:
+        """Stored quotes in article and body order; ``speaker`` is a prefix of the speaker's actor code."""
+        where: list[str] = []
+        params: list[Any] = []
+        if article:
+            where.append("article_id = ?")
+            params.append(article)
+        if speaker:
+            where.append("speaker_code LIKE ?")
+            params.append(speaker + "%")
+        sql = "SELECT * FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+        try:
+            return self._dicts(sql + " ORDER BY article_id, span_start", params)
+        except duckdb.CatalogException as e:
+            raise StoreError(
+                f"{self.path} was made before quotes were stored: code its articles again to extract them"
+            ) from e
+
     def table(self, name: str, article_id: str | None = None) -> list[dict[str, Any]]:
+        if name == "quotes":
+            return self.quotes(article=article_id)
         if name not in ("attributions", "facts"):
             raise StoreError(f"unknown table {name}")
         if article_id:
@@ -287,6 +308,24 @@ def _mention_row(m: Any) -> tuple[Any, ...]:
         m.role,
         m.country,
         m.note,
+    )
+
+
+def _quote_row(q: Quote) -> tuple[Any, ...]:
+    speaker = q.speaker_span or (None, None)
+    return (
+        q.article_id,
+        q.sentence_index,
+        q.span[0],
+        q.span[1],
+        q.text,
+        q.partial,
+        q.speaker_text,
+        q.speaker_code,
+        q.speaker_name,
+        speaker[0],
+        speaker[1],
+        q.method,
     )
 
 

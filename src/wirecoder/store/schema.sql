@@ -101,6 +101,23 @@ CREATE TABLE IF NOT EXISTS facts (
     according_to TEXT
 );
 
+-- Direct quotes and their speakers. Added within version 1: the DDL runs (IF NOT EXISTS) on every
+-- writable open, so an older store gains the table and fills it as its articles are coded again.
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,     -- the quoted words, without the marks
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    partial BOOLEAN NOT NULL,        -- a fragment inside the writer's sentence (said that "...")
+    speaker_text TEXT,               -- the words naming the speaker ("Chinese Premier Li Qiang")
+    speaker_code TEXT,               -- CAMEO actor code as of the article date
+    speaker_name TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    method TEXT NOT NULL             -- how the speaker was found: said-clause, colon, pronoun, ...
+);
+
 CREATE TABLE IF NOT EXISTS rejections (
     origin TEXT NOT NULL,
     stage TEXT NOT NULL,
