@@ -33,7 +33,7 @@ _ADJACENT_GAP = re.compile(r"^\s+$")
 _PRONOUN_OWNER = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)
 _OWNED_BY_PRONOUN = "owned by a possessive pronoun"
 # "the leaders of (the) Japan and South Korea"
-_OF_LINK = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_OF_LINK = re.compile(r"\s+(?:of|for|from)\s+(?:the\s+)?")
 _AND_LINK = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^,\s*$")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|late|then-|erstwhile)\s*$", re.IGNORECASE)

@@ -35,6 +35,7 @@ _MEETING_CODES = frozenset({"040"})
 # Roots whose target may be a place standing for its country: force, coercion, assault, fighting.
 _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
+_FORCE_ROLES = frozenset({"MIL", "COP", "UAF", "REB", "INS", "SEP", "PKO"})
 _COMMITMENTS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
@@ -352,11 +353,25 @@ class SentenceCoder:
                     drafts.append(draft)
         elif token.pos_ in ("NOUN", "PROPN"):
             rule = self._noun_rule(token, lemma)
+            if rule is not None and self._under_inquiry(token):
+                return []  # "an inquiry into Iran's crackdown on protesters": alleged, not reported
             if rule is not None:
                 draft = self._noun_draft(token, rule, actors)
                 if draft is not None:
                     drafts.append(draft)
         return drafts
+
+    def _under_inquiry(self, noun: Token) -> bool:
+        node = noun
+        for _ in range(3):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            lemma = _lemma(node)
+            rules = self.book.nouns.get(lemma, ()) if node.pos_ == "NOUN" else self.book.verbs.get(lemma, ())
+            if any(r.code.startswith("09") for r in rules):
+                return True
+        return False
 
     def _coded(self, token: Token) -> bool:
         """Whether a trigger word heads ``token`` or its nearest verb or noun above it."""
@@ -422,6 +437,20 @@ class SentenceCoder:
         return best[1] if best else None
 
     @staticmethod
+    def _provokers(verb: Token, sources: list[Mention], actors: SentenceActors) -> list[Mention]:
+        own = {m.country for m in sources}
+        found: list[Mention] = []
+        for child in verb.children:
+            clause = child
+            if child.dep_ == "prep" and child.lower_ in ("after", "amid", "following"):
+                clause = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), child)
+            elif child.dep_ != "advcl" or not any(c.lower_ in ("after", "as") for c in child.children):
+                continue
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found += [m for m in actors.actors_of(subject) if m.country and m.country not in own]
+        return found
+
+    @staticmethod
     def _goods_owner(noun: Token, actors: SentenceActors) -> list[Mention]:
         """Whose goods a handover moves: "the delivery of (20,000 tonnes of) Indian wheat" -> India."""
         for child in noun.children:
@@ -440,6 +469,7 @@ class SentenceCoder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         targets: list[Mention] = []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        force_subject = False
         if verb.dep_ == "acl" and verb.tag_ == "VBD":
             # a misparse of a plain clause: "Boko Haram militants slaughtered ..." as "militants (who were)
             # slaughtered"; a past participle would be VBN
@@ -462,10 +492,15 @@ class SentenceCoder:
                 # "riot police were deployed across Moscow": the force itself is the actor
                 sources = [m for child in subjects for m in actors.actors_of(child)]
                 targets = []
+                force_subject = True
         else:
             sources, _ = actors.subject_actors(verb)
-        if rule.code.startswith("04") and rule.particles and any(not actors.actors_of(o) for o in objects):
-            return None  # "flew 300 police officers to Haiti" carries someone; it is not a visit
+        if rule.code.startswith("04") and rule.particles and (passive or any(not actors.actors_of(o) for o in objects)):
+            return None  # "flew 300 police officers to Haiti", "food was flown to Syria": carrying, not a visit
+        if rule.code == "042" and rule.particles and all((m.code or "")[3:6] in _FORCE_ROLES for m in sources):
+            return None  # "Russian troops began arriving in Belarus" is a deployment, not a visit
+        if rule.code.startswith("02") and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+            return None  # "Asked whether Tokyo had been told, a spokesman declined to comment"
         if len(sources) >= 2 and any(actors.is_reciprocal(o) for o in objects):
             return _Draft(rule, verb, sources, [], analyse(verb, self.book), both_ways=True)
         preps = [t for t in rule.targets if t not in ("dobj", "dative")]
@@ -513,8 +548,11 @@ class SentenceCoder:
                 sources, targets, pair_mode = pair[:1], pair[1:], True
         if not sources:
             return None
+        if not targets and rule.code.startswith("15"):
+            # "Taiwan put its forces on alert after China began war games": the posture answers someone
+            targets = self._provokers(verb, sources, actors)
         if not targets and (rule.place_target or rule.code[:2] in _PLACE_TARGET_ROOTS):
-            arguments = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            arguments = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") and not force_subject]
             arguments += [
                 p
                 for c in verb.children
@@ -908,7 +946,9 @@ def _perpetrators(arguments: Iterable[Token], actors: SentenceActors) -> list[Me
     found: list[Mention] = []
     for argument in arguments:
         for token in argument.subtree:
-            if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
+            if token.dep_ == "poss" or (token.dep_ == "amod" and token.i < token.head.i and token.head.i != argument.i):
+                found += actors.actors_of(token)  # "Iran's crackdown", "a German-ordered air strike"
+            elif token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
                 found += [m for p in token.children if p.dep_ == "pobj" for m in actors.actors_of(p)]
             elif token.dep_ in ("ccomp", "acl", "relcl") and token.pos_ in ("VERB", "AUX"):
                 found += [m for c in token.children if c.dep_ == "nsubj" for m in actors.actors_of(c)]
