@@ -673,6 +673,8 @@ class SentenceCoder:
     ) -> list[Event]:
         status = draft.modality.status
         code = self._specific_code(draft.rule, doc)
+        if _lemma(draft.trigger) in _KILLING_VERBS and _mass_victims(draft.trigger):
+            code = "202"  # "killed more than 1,000 people in Ardamata" is a mass killing
         if status == "negated" and draft.modality.refusal is not None:
             refused = _refusal_code(code)
             if refused is None:
@@ -938,6 +940,24 @@ def _implicit_target(code: str, source: Mention) -> Mention | None:
         role=implied[3:] or None,
         note="implied: the text names no target",
     )
+
+
+_KILLING_VERBS = frozenset({"kill", "execute", "murder", "slaughter", "massacre"})
+_MASS = 100  # victims from which CAMEO's "engage in mass killings" (202) applies
+
+
+def _mass_victims(verb: Token) -> bool:
+    for victims in (c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+        for token in victims.subtree:
+            if token.lemma_.lower() in ("hundred", "thousand") and token.tag_ == "NNS":
+                return True  # "hundreds of civilians"
+            if token.like_num:
+                try:
+                    if float(token.text.replace(",", "")) >= _MASS:
+                        return True
+                except ValueError:
+                    continue
+    return False
 
 
 def _perpetrators(arguments: Iterable[Token], actors: SentenceActors) -> list[Mention]:
