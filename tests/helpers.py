@@ -8,21 +8,25 @@ from wirecoder.pipeline import Pipeline
 from wirecoder.records import Article, CodedArticle
 
 
-def code_text(pipeline: Pipeline, text: str, published: str, article_id: str = "test") -> CodedArticle:
+def article_from_text(text: str, published: str | None = None, article_id: str = "test") -> Article:
+    """An article whose body is ``text``, paragraphs split at blank lines."""
     paragraphs = []
     start = 0
     for chunk in text.split("\n\n"):
         begin = text.index(chunk, start)
         paragraphs.append((begin, begin + len(chunk)))
         start = begin + len(chunk)
-    article = Article(
+    return Article(
         id=article_id,
         origin=article_id,
         body=text,
         paragraphs=tuple(paragraphs),
-        published=date.fromisoformat(published),
+        published=date.fromisoformat(published) if published else None,
     )
-    return pipeline.code_article(article)
+
+
+def code_text(pipeline: Pipeline, text: str, published: str, article_id: str = "test") -> CodedArticle:
+    return pipeline.code_article(article_from_text(text, published, article_id))
 
 
 def triples(coded: CodedArticle) -> set[tuple[str | None, str, str | None]]:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.helpers import article_from_text
 
 from wirecoder.api import code_into_store
 from wirecoder.cli import main
@@ -39,13 +40,7 @@ PLACES = {"Russia": "RUS", "Ukraine": "UKR", "Moscow": "RUS", "Beijing": "CHN", 
 
 
 def _article(body: str) -> Article:
-    paragraphs = []
-    start = 0
-    for chunk in body.split("\n\n"):
-        begin = body.index(chunk, start)
-        paragraphs.append((begin, begin + len(chunk)))
-        start = begin + len(chunk)
-    return Article(id="t", origin="t", body=body, paragraphs=tuple(paragraphs))
+    return article_from_text(body, article_id="t")
 
 
 def _mentions(article: Article) -> list[Mention]:
