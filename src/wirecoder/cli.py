@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -186,21 +186,26 @@ def quotes(ctx: click.Context, db: str | None, article: str | None, speaker: str
     settings = _settings(ctx, db)
     with DuckDBStore(settings.store.path, read_only=True) as store:
         rows = [quote_json(r) for r in store.quotes(article=article, speaker=speaker)]
-    if fmt == "jsonl":
-        click.echo(jsonl(rows), nl=False)
-    elif fmt == "csv":
-        click.echo(csv_text(rows, QUOTE_FIELDS), nl=False)
-    else:
-        click.echo(quotes_table(rows) if rows else "no quotes\n", nl=False)
+    _emit(rows, fmt, QUOTE_FIELDS, quotes_table, "no quotes")
 
 
 def _emit_events(rows: Sequence[dict[str, Any]], fmt: str) -> None:
+    _emit(rows, fmt, EVENT_FIELDS, events_table, "no events")
+
+
+def _emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    fields: Sequence[str],
+    table: Callable[[Sequence[dict[str, Any]]], str],
+    empty: str,
+) -> None:
     if fmt == "jsonl":
         click.echo(jsonl(rows), nl=False)
     elif fmt == "csv":
-        click.echo(csv_text(rows, EVENT_FIELDS), nl=False)
+        click.echo(csv_text(rows, fields), nl=False)
     else:
-        click.echo(events_table(rows) if rows else "no events\n", nl=False)
+        click.echo(table(rows) if rows else f"{empty}\n", nl=False)
 
 
 @cli.command("eval")

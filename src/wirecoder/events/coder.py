@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from wirecoder.dates import DateMention, find_dates, resolve
 from wirecoder.events.cameo import Codebook
-from wirecoder.events.modality import Modality, according_to, analyse
+from wirecoder.events.modality import COMMITMENTS, Modality, according_to, analyse
 from wirecoder.events.syntax import SentenceActors, clause_tokens
 from wirecoder.events.triggers import ANY_ACTOR_OBJECT, TriggerBook, TriggerRule
 from wirecoder.places import PlaceIndex
@@ -36,7 +36,6 @@ _MEETING_CODES = frozenset({"040"})
 _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 _FORCE_ROLES = frozenset({"MIL", "COP", "UAF", "REB", "INS", "SEP", "PKO"})
-_COMMITMENTS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
 _INTENT_BY_CODE = {
@@ -538,7 +537,7 @@ class SentenceCoder:
             if passive:
                 arguments += [c for c in verb.children if c.dep_ == "nsubjpass"]
             targets = _perpetrators(arguments, actors)
-        if not sources and verb.dep_ in ("ccomp", "conj") and _lemma(verb.head) in _COMMITMENTS:
+        if not sources and verb.dep_ in ("ccomp", "conj") and _lemma(verb.head) in COMMITMENTS:
             # "Katz vowed that the army would seize ...": the one who vows stands for the act
             sources, _ = actors.subject_actors(verb.head)
         pair_mode = False

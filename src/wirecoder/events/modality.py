@@ -25,8 +25,9 @@ _INVERTING_AUX = frozenset({"had", "were", "should"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Negating verbs that are acts of refusal themselves ("denied attacking" says the attack did not happen).
 _REFUSALS = frozenset({"refuse", "decline", "reject", "rebuff", "spurn"})
-# Warning that one will act is announcing the act: the coder turns intended force into a threat (13x).
-_WARNINGS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
+# Warning or vowing that one will act announces the act: the coder turns intended force into a threat
+# (13x), with the one who warns as its source.
+COMMITMENTS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
 # Stepping up through these keeps us in the same event: "to meet" -> "plans", "meeting" -> "to".
 _CHAIN_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "aux", "dobj", "pobj", "compound", "conj", "oprd", "attr"})
 
@@ -104,7 +105,7 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
         if dep in ("ccomp", "parataxis") or (dep == "advcl" and head.lemma_.lower() in book.reporting_verbs):
             if head.lemma_.lower() in book.reporting_verbs:
                 reporter = head
-            elif head.lemma_.lower() in _WARNINGS and status == "intent" and not _has_negation(head):
+            elif head.lemma_.lower() in COMMITMENTS and status == "intent" and not _has_negation(head):
                 marker = head  # "warned that Turkey would launch an offensive": a threat, coded as intent
                 chain.append(head)
             elif _negates(head, book):
