@@ -56,7 +56,7 @@ def test_rejections_are_recorded_and_the_rest_is_coded(tmp_path: Path, inputs: l
         reasons = {Path(r["origin"]).name: r["reason"] for r in store.rejections()}
         assert reasons == {"empty.txt": "empty", "photo.txt": "binary"}
         [run] = store.runs()
-        assert run["articles"] == 1 and run["rejected"] == 2 and "triggers.yaml" in run["dictionaries"]
+        assert run["articles"] == 1 and run["rejected"] == 2 and "events/triggers" in run["dictionaries"]
 
 
 def test_event_queries(tmp_path: Path, inputs: list[str], pipeline: Pipeline) -> None:

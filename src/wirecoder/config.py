@@ -45,6 +45,7 @@ class ActorSettings(_Section):
 
 class EventSettings(_Section):
     background_days: int = 30
+    triggers: str = ""
 
 
 class StoreSettings(_Section):

@@ -83,7 +83,7 @@ class Pipeline:
         places = PlaceIndex(self.kb)
         self.resolver = MentionResolver(self.kb, places=places)
         self.codebook = Codebook.load()
-        self.triggers = triggers or load_triggers(self.codebook)
+        self.triggers = triggers or load_triggers(self.codebook, settings.events.triggers or None)
         self.coder = SentenceCoder(
             self.triggers,
             self.codebook,

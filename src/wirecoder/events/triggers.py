@@ -1,6 +1,7 @@
 """The coding knowledge: which words trigger which CAMEO code, and where their arguments are.
 
-Loaded from ``wirecoder/data/events/triggers.yaml`` (see the header of that file for the schema).
+Loaded from the YAML files in ``wirecoder/data/events/triggers/`` (one per CAMEO root, and
+``lexicon.yaml`` with the word lists and the schema).
 Besides the rules keyed by lemma for the coder, it yields every inflected surface form of every
 trigger so that sentences without one are never parsed.
 """
@@ -211,7 +212,7 @@ def _requirement(rule: TriggerRule, light_forms: frozenset[str]) -> Requirement:
     return tuple(needs)
 
 
-def _words(value: Any, *, path: str, what: str) -> tuple[str, ...]:
+def _words(value: Any, *, path: str, what: str, line: int | None = None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
@@ -220,28 +221,28 @@ def _words(value: Any, *, path: str, what: str) -> tuple[str, ...]:
         return tuple(value)
     bad = [v for v in value if not isinstance(v, str)] if isinstance(value, list) else [value]
     hint = " (YAML reads bare on/off/yes/no as booleans: quote them)" if any(isinstance(v, bool) for v in bad) else ""
-    raise DictionaryError(f"{what} must be a list of strings, got {bad!r}{hint}", path=path)
+    raise DictionaryError(f"{what} must be a list of strings, got {bad!r}{hint}", path=path, line=line)
 
 
-def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list[TriggerRule]:
+def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str, line: int | None = None) -> list[TriggerRule]:
     code = str(entry.get("code", ""))
     if code not in codebook:
-        raise DictionaryError(f"unknown CAMEO code {code!r} in entry {entry!r}", path=path)
-    targets = _words(entry.get("targets"), path=path, what="targets") or ("dobj",)
-    objects = frozenset(w.lower() for w in _words(entry.get("objects"), path=path, what="objects"))
+        raise DictionaryError(f"unknown CAMEO code {code!r} in entry {entry!r}", path=path, line=line)
+    targets = _words(entry.get("targets"), path=path, what="targets", line=line) or ("dobj",)
+    objects = frozenset(w.lower() for w in _words(entry.get("objects"), path=path, what="objects", line=line))
     fields_raw = entry.get("fields") or {}
     if not isinstance(fields_raw, Mapping):
-        raise DictionaryError("fields must map keywords to codes", path=path)
+        raise DictionaryError("fields must map keywords to codes", path=path, line=line)
     for field_code in fields_raw.values():
         if str(field_code) not in codebook:
-            raise DictionaryError(f"unknown CAMEO code {field_code!r} in fields", path=path)
+            raise DictionaryError(f"unknown CAMEO code {field_code!r} in fields", path=path, line=line)
     fields = {str(k).lower(): str(v) for k, v in fields_raw.items()} or None
     symmetric = bool(entry.get("symmetric", False))
     target_optional = bool(entry.get("target_optional", False))
     light_only = bool(entry.get("light_only", False))
     place_target = bool(entry.get("place_target", False))
     rules: list[TriggerRule] = []
-    for phrase in _words(entry.get("verbs"), path=path, what="verbs"):
+    for phrase in _words(entry.get("verbs"), path=path, what="verbs", line=line):
         words = phrase.lower().split()
         preps = tuple(w for w in words[1:] if w in PREPOSITIONS and w not in targets)
         rules.append(
@@ -258,9 +259,9 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
                 fields=fields,
             )
         )
-    for phrase in _words(entry.get("nouns"), path=path, what="nouns"):
+    for phrase in _words(entry.get("nouns"), path=path, what="nouns", line=line):
         words = phrase.lower().split()
-        noun_targets = _words(entry.get("noun_targets"), path=path, what="noun_targets") or targets
+        noun_targets = _words(entry.get("noun_targets"), path=path, what="noun_targets", line=line) or targets
         rules.append(
             TriggerRule(
                 code=code,
@@ -278,36 +279,85 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list
     return rules
 
 
-def load_triggers(codebook: Codebook, path: str | Path | None = None) -> TriggerBook:
-    """Load a trigger dictionary (the packaged one by default)."""
-    if path is None:
-        text = (resources.files("wirecoder") / "data" / "events" / "triggers.yaml").read_text(encoding="utf-8")
-        where = "wirecoder:data/events/triggers.yaml"
-    else:
-        where = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as e:
-            raise DictionaryError(f"cannot read: {e.strerror}", path=where) from e
+PACKAGED = "wirecoder:data/events/triggers"
+
+
+@dataclass(frozen=True, slots=True)
+class _TriggerFile:
+    where: str
+    text: str
+
+
+def _packaged_files() -> list[_TriggerFile]:
+    folder = resources.files("wirecoder") / "data" / "events" / "triggers"
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name)
+    return [_TriggerFile(f"{PACKAGED}/{e.name}", e.read_text(encoding="utf-8")) for e in entries]
+
+
+def _user_files(path: Path) -> list[_TriggerFile]:
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise DictionaryError(f"not valid YAML: {e}", path=where) from e
-    if not isinstance(data, Mapping) or "rules" not in data:
-        raise DictionaryError("a trigger file is a mapping with a 'rules' list", path=where)
+        paths = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        files = [_TriggerFile(str(p), p.read_text(encoding="utf-8")) for p in paths]
+    except OSError as e:
+        raise DictionaryError(f"cannot read: {e.strerror}", path=str(path)) from e
+    except UnicodeDecodeError as e:
+        raise DictionaryError(f"not UTF-8 text: {e.reason}", path=str(path)) from e
+    if not files:
+        raise DictionaryError("no .yaml trigger files in this folder", path=str(path))
+    return files
+
+
+def _rule_lines(text: str) -> list[int]:
+    """The line where each entry of the file's ``rules`` list starts, for error messages."""
+    root = yaml.compose(text)
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def load_triggers(codebook: Codebook, path: str | Path | None = None) -> TriggerBook:
+    """Load a trigger dictionary: the packaged one by default, or a file or folder of YAML files.
+
+    A folder's files are read in name order; their ``rules`` are concatenated (earlier files win
+    ties between rules, see the schema in ``lexicon.yaml``) and their word lists are merged.
+    """
+    files = _packaged_files() if path is None else _user_files(Path(path))
+    where = PACKAGED if path is None else str(path)
+    entries: list[tuple[str, int | None, Any]] = []
+    lists: dict[str, list[Any]] = {}
+    for file in files:
+        try:
+            data = yaml.safe_load(file.text)
+            lines = _rule_lines(file.text)
+        except yaml.YAMLError as e:
+            raise DictionaryError(f"not valid YAML: {e}", path=file.where) from e
+        if not isinstance(data, Mapping):
+            raise DictionaryError("a trigger file is a mapping ('rules' and word lists)", path=file.where)
+        for key, value in data.items():
+            if key == "rules":
+                if not isinstance(value, list):
+                    raise DictionaryError("'rules' must be a list", path=file.where)
+                for index, entry in enumerate(value):
+                    entries.append((file.where, lines[index] if index < len(lines) else None, entry))
+            else:
+                lists.setdefault(str(key), []).extend(_words(value, path=file.where, what=str(key)))
+    if not entries:
+        raise DictionaryError("the dictionary has no 'rules'", path=where)
     verbs: dict[str, list[TriggerRule]] = {}
     nouns: dict[str, list[TriggerRule]] = {}
     rules: list[TriggerRule] = []
-    for entry in data["rules"]:
+    for file_where, line, entry in entries:
         if not isinstance(entry, Mapping):
-            raise DictionaryError(f"each rule must be a mapping, got {entry!r}", path=where)
-        for rule in _rules_from(entry, codebook, where):
+            raise DictionaryError(f"each rule must be a mapping, got {entry!r}", path=file_where, line=line)
+        for rule in _rules_from(entry, codebook, file_where, line):
             table = verbs if rule.pos == "verb" else nouns
             table.setdefault(rule.lemma, []).append(rule)
             rules.append(rule)
 
     def lexicon(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in _words(data.get(key), path=where, what=key))
+        return frozenset(str(w).lower() for w in lists.get(key, ()))
 
     light_forms = frozenset(f for verb in lexicon("light_verbs") for f in inflections(verb, "verb"))
     requirements: dict[str, set[Requirement]] = {}
@@ -324,6 +374,6 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
         reporting_verbs=lexicon("reporting_verbs"),
         negating_verbs=lexicon("negating_verbs"),
         requirements={form: tuple(reqs) for form, reqs in requirements.items()},
-        digest=hashlib.sha256(text.encode()).hexdigest(),
+        digest=hashlib.sha256("\0".join(f.text for f in files).encode()).hexdigest(),
         path=where,
     )
