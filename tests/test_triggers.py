@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.helpers import article_from_text
+
 from wirecoder.config import load_settings
 from wirecoder.errors import DictionaryError
 from wirecoder.events.cameo import Codebook
@@ -74,7 +74,7 @@ def test_malformed_files_are_refused(codebook: Codebook, tmp_path: Path, content
 
 
 def test_empty_folder_and_missing_file_are_refused(codebook: Codebook, tmp_path: Path) -> None:
-    with pytest.raises(DictionaryError, match="no .yaml trigger files"):
+    with pytest.raises(DictionaryError, match=r"no \.yaml trigger files"):
         load_triggers(codebook, tmp_path)
     with pytest.raises(DictionaryError, match="cannot read"):
         load_triggers(codebook, tmp_path / "missing.yaml")
@@ -86,7 +86,5 @@ def test_setting_replaces_the_packaged_dictionary(pipeline: Pipeline, tmp_path: 
     custom = Pipeline(settings, kb=pipeline.kb, nlp=pipeline.nlp)
     text = "Russian President Vladimir Putin met with Chinese President Xi Jinping in Beijing on Thursday."
     coded = custom.code_article(article_from_text(text, "2024-05-17"))
-    assert [(e.code, e.source[:3], (e.target or "")[:3]) for e in coded.events] == [
-        ("190", "RUS", "CHN")
-    ]
+    assert [(e.code, e.source[:3], (e.target or "")[:3]) for e in coded.events] == [("190", "RUS", "CHN")]
     assert custom.triggers.path == str(tmp_path)
