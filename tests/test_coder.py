@@ -282,3 +282,72 @@ def test_investigation_targets_the_accused(pipeline: Pipeline) -> None:
         "2024-06-10",
     )
     assert any(e.code.startswith("09") and e.target == "LBYCOP" for e in coded.events)
+
+
+def test_stance_adjective_codes_with_whom_it_is_about(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Brazil's foreign minister said on Tuesday he was optimistic that trade talks with Argentina would "
+        "conclude by June.",
+        "2024-03-06",
+    )
+    assert triples(coded) == {("BRAGOV", "013", "ARG")}
+    coded = code_text(pipeline, "Polish President Andrzej Duda said he was worried about Belarus.", "2024-03-06")
+    assert triples(coded) == {("POLGOV", "012", "BLR")}
+
+
+def test_stance_adjective_needs_a_linking_verb_and_no_negation(pipeline: Pipeline) -> None:
+    assert not code_text(pipeline, "The concerned Japanese ministry praised its own staff.", "2024-03-06").events
+    coded = code_text(
+        pipeline, "Chile's president said he was not optimistic that Bolivia would return to the talks.", "2024-03-06"
+    )
+    assert not coded.events
+
+
+def test_seeing_little_hope_is_pessimism_about_the_other_side(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Indian Prime Minister Narendra Modi said on Friday he saw little hope of a settlement with Pakistan.",
+        "2024-03-08",
+    )
+    assert triples(coded) == {("INDGOV", "012", "PAK")}
+
+
+def test_sentence_initial_it_stands_for_the_previous_sentences_actor(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Turkey's foreign ministry summoned the Swedish ambassador on Monday over a protest in Stockholm. "
+        "It demanded that Sweden punish those responsible.",
+        "2024-03-05",
+    )
+    assert ("TURGOV", "10", "SWE") in {(s, c[:2], t) for s, c, t in triples(coded)}
+
+
+def test_launched_offensive_is_fighting_not_an_inquiry(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Ethiopia launched a new offensive against Tigrayan forces on Sunday.", "2024-03-04")
+    assert {c[:2] for _, c, _ in triples(coded)} == {"19"}
+    coded = code_text(pipeline, "Kenya launched an investigation into the shooting by Ugandan police.", "2024-03-04")
+    assert {c[:2] for _, c, _ in triples(coded)} == {"09"}
+
+
+def test_threat_is_aimed_at_who_must_meet_the_condition(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Serbia's opposition leader threatened on Sunday to stage nationwide protests unless President "
+        "Aleksandar Vucic called early elections.",
+        "2024-03-04",
+    )
+    assert {(s[:3], c[:2], (t or "")[:3]) for s, c, t in triples(coded)} == {("SRB", "13", "SRB")}
+    coded = code_text(
+        pipeline,
+        "Armed group leaders pledged to carry out more attacks in Niger unless Niamey released their comrades.",
+        "2024-03-04",
+    )
+    assert any(c.startswith("13") and (t or "").startswith("NER") for _, c, t in triples(coded))
+
+
+def test_call_is_a_phone_call_only_with_someone_called(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "French President Emmanuel Macron called Vladimir Putin on Friday.", "2024-03-08")
+    assert triples(coded) == {("FRAGOV", "041", "RUSGOV")}
+    coded = code_text(pipeline, "Armenia's opposition called protests in Yerevan on Friday.", "2024-03-08")
+    assert not any(c.startswith("04") for _, c, _ in triples(coded))

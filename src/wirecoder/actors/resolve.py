@@ -42,6 +42,8 @@ _DYAD = re.compile(
     r"\b(?:the two|both)\s+(?:countries|nations|sides|neighbou?rs|governments|states|leaders|capitals)\b",
     re.IGNORECASE,
 )
+_DYAD_NOTE = "the article's two main countries"
+HOME_NOTE = "the country the article is about"  # an agent placed by the article, not by its sentence
 _CALENDAR_WORDS = frozenset(
     [
         "Monday",
@@ -232,7 +234,7 @@ class MentionResolver:
                         code=code,
                         name=self.kb.countries[code].name if code in self.kb.countries else None,
                         country=code,
-                        note="the article's two main countries",
+                        note=_DYAD_NOTE,
                     )
                 )
         out.sort(key=lambda m: m.span)
@@ -280,12 +282,15 @@ class MentionResolver:
         # The only country an article names once is where its militias, villagers and police are, but
         # not whose "administration" it is: "the administration imposed tariffs on Pakistan".
         only = next(iter(context.countries)) if len(context.countries) == 1 else None
+        # "the two leaders" already stands for both sides: its "leaders" is not the home country's
+        dyads = [m.span for m in mentions if m.note == _DYAD_NOTE]
         out = []
         for m in mentions:
-            if m.code is None and m.kind == "agent" and m.role and m.note != _OWNED_BY_PRONOUN:
+            in_dyad = any(a <= m.span[0] and m.span[1] <= b for a, b in dyads)
+            if m.code is None and m.kind == "agent" and m.role and m.note != _OWNED_BY_PRONOUN and not in_dyad:
                 country = home or (only if m.role.isupper() and m.role != "GOV" else None)
                 if country is not None:
-                    m = _owned(m, country, "the country the article is about")
+                    m = _owned(m, country, HOME_NOTE)
             out.append(m)
         return out
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from wirecoder.actors.resolve import HOME_NOTE
 from wirecoder.dates import DateMention, find_dates, resolve
 from wirecoder.events.cameo import Codebook
 from wirecoder.events.modality import COMMITMENTS, Modality, according_to, analyse
@@ -35,6 +36,20 @@ _MEETING_CODES = frozenset({"040"})
 # Roots whose target may be a place standing for its country: force, coercion, assault, fighting.
 _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
+_NON_PREP_TARGETS = frozenset({"dobj", "dative", "topic"})
+_CONDITIONS = frozenset({"if", "unless", "until"})
+_TIME_NOUNS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september"),
+        *("october", "november", "december", "day", "night", "morning", "afternoon", "evening", "weekend"),
+    }
+)
+# Verbs that link a subject to an adjective of stance ("was optimistic", "remained confident").
+# The forms of "be" are listed because the lemmatizer leaves some of them as they are.
+_LINKING_VERBS = frozenset(
+    {"be", "is", "are", "was", "were", "been", "'s", "'re", "remain", "sound", "seem", "appear", "feel", "stay"}
+)
 _FORCE_ROLES = frozenset({"MIL", "COP", "UAF", "REB", "INS", "SEP", "PKO"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
@@ -147,6 +162,7 @@ class ArticleState:
     published: date
     narrative: date | None = None  # the day the story is at ("On Thursday, ...")
     last_person: Mention | None = None
+    last_group: tuple[Mention, ...] = ()
     seen: set[tuple[str | None, str | None, str, str]] = field(default_factory=set)
 
     @property
@@ -245,13 +261,23 @@ class SentenceCoder:
         headline: bool = False,
     ) -> list[Event]:
         """The events of one parsed sentence; ``headline`` for an article's title (its grammar differs)."""
-        actors = SentenceActors(doc, sentence.span[0], mentions, fallback_person=state.last_person)
+        actors = SentenceActors(
+            doc,
+            sentence.span[0],
+            mentions,
+            fallback_person=state.last_person,
+            fallback_group=() if headline else state.last_group,  # a headline is read before its body
+        )
         if sentence.text.rstrip().endswith("?"):
             return []
         if date_mentions is None:
             date_mentions = find_dates(sentence.text)
         drafts = [d for token in doc for d in self._drafts(token, actors)]
         drafts = self._fold_requests(drafts, actors)
+        # "warned that Turkey would launch an offensive": the offensive is the threat; the warning is
+        # not a second, vaguer one
+        markers = {d.modality.intent_marker.i for d in drafts if d.modality.intent_marker is not None}
+        drafts = [d for d in drafts if not (d.rule.code == "130" and d.trigger.i in markers)]
         if headline:
             drafts = [_headline_draft(d) for d in drafts]
         events: list[Event] = []
@@ -282,6 +308,10 @@ class SentenceCoder:
         people = [m for m in mentions if m.kind in ("person", "unknown_person") and m.name]
         if people:
             state.last_person = people[0]
+        coded = [m for m in mentions if m.code and m.country]
+        groups = [m for m in coded if m.kind not in ("person", "unknown_person")]
+        if groups:
+            state.last_group = (groups[0],)
 
     # -- appeals and demands ---------------------------------------------------------------------
 
@@ -350,9 +380,13 @@ class SentenceCoder:
                 draft = self._verb_draft(token, rule, actors)
                 if draft is not None:
                     drafts.append(draft)
+        elif token.pos_ == "ADJ" and lemma in self.book.adjectives:
+            draft = self._adjective_draft(token, self.book.adjectives[lemma][0], actors)
+            if draft is not None:
+                drafts.append(draft)
         elif token.pos_ in ("NOUN", "PROPN"):
             rule = self._noun_rule(token, lemma)
-            if rule is not None and self._under_inquiry(token):
+            if rule is not None and self._under_inquiry(token, actors):
                 return []  # "an inquiry into Iran's crackdown on protesters": alleged, not reported
             if rule is not None:
                 draft = self._noun_draft(token, rule, actors)
@@ -360,15 +394,17 @@ class SentenceCoder:
                     drafts.append(draft)
         return drafts
 
-    def _under_inquiry(self, noun: Token) -> bool:
+    def _under_inquiry(self, noun: Token, actors: SentenceActors) -> bool:
         node = noun
         for _ in range(3):
             if node.head.i == node.i:
                 return False
             node = node.head
             lemma = _lemma(node)
-            rules = self.book.nouns.get(lemma, ()) if node.pos_ == "NOUN" else self.book.verbs.get(lemma, ())
-            if any(r.code.startswith("09") for r in rules):
+            # the rule that codes the word above, not any rule of its lemma: "launched an offensive" is
+            # no inquiry although "launched an investigation" is one
+            rule = self._noun_rule(node, lemma) if node.pos_ == "NOUN" else self._verb_rule(node, lemma, actors)
+            if rule is not None and rule.code.startswith("09"):
                 return True
         return False
 
@@ -386,6 +422,8 @@ class SentenceCoder:
             return None
         near: set[str] = set()
         for child in verb.children:
+            if child.dep_ == "prep" and any(c.dep_ == "pobj" and c.lower_ in _TIME_NOUNS for c in child.children):
+                continue  # "called Putin on Friday" is no "call on"
             near.update((child.lower_, _lemma(child)))
             if child.dep_ in ("prep", "dobj", "prt", "advmod", "xcomp"):
                 for grandchild in child.children:
@@ -502,7 +540,7 @@ class SentenceCoder:
             return None  # "Asked whether Tokyo had been told, a spokesman declined to comment"
         if len(sources) >= 2 and any(actors.is_reciprocal(o) for o in objects):
             return _Draft(rule, verb, sources, [], analyse(verb, self.book), both_ways=True)
-        preps = [t for t in rule.targets if t not in ("dobj", "dative")]
+        preps = [t for t in rule.targets if t not in _NON_PREP_TARGETS]
         if not passive and not rule.objects:
             targets.extend(actors.objects(verb, rule.targets))
         targets.extend(actors.prep_objects(verb, preps))
@@ -540,6 +578,10 @@ class SentenceCoder:
         if not sources and verb.dep_ in ("ccomp", "conj") and _lemma(verb.head) in COMMITMENTS:
             # "Katz vowed that the army would seize ...": the one who vows stands for the act
             sources, _ = actors.subject_actors(verb.head)
+        if not targets and "topic" in rule.targets:
+            targets = actors.topic_actors(verb, sources) or [
+                m for o in objects for m in actors.topic_actors(o, sources)
+            ]  # "voiced confidence that the peace process in Congo would deliver"
         pair_mode = False
         if "between" in rule.targets and not sources:
             pair = actors.prep_objects(verb, ["between"])
@@ -561,6 +603,21 @@ class SentenceCoder:
             ]
             targets = self._place_targets(arguments, actors)
         return _Draft(rule, verb, sources, targets, analyse(verb, self.book), pair_mode)
+
+    def _adjective_draft(self, adjective: Token, rule: TriggerRule, actors: SentenceActors) -> _Draft | None:
+        """A stance said with an adjective: "X was cautiously optimistic that talks with Y would succeed"."""
+        head = adjective.head
+        if adjective.dep_ not in ("acomp", "oprd") or not {_lemma(head), head.lower_} & _LINKING_VERBS:
+            return None  # "the countries concerned", "a confident team": not a stance anyone took
+        sources, _ = actors.subject_actors(adjective)
+        if not sources:
+            return None
+        preps = [t for t in rule.targets if t not in _NON_PREP_TARGETS]
+        targets = actors.nested_prep_objects(adjective, preps)
+        if not targets and "topic" in rule.targets:
+            targets = actors.topic_actors(adjective, sources)
+        # the linking verb carries the negation and the reporting clause ("was not optimistic", "said")
+        return _Draft(rule, adjective, sources, targets, analyse(adjective.head, self.book))
 
     def _place_targets(self, arguments: list[Token], actors: SentenceActors) -> list[Mention]:
         """A place attacked or occupied stands for its country ("shelled Kharkiv" -> UKR)."""
@@ -615,6 +672,9 @@ class SentenceCoder:
                 gov_targets = actors.prep_objects(governor, rule.targets) + actors.objects(governor, ["dative"])
                 if not gov_targets and context.i != noun.i:
                     gov_targets = actors.nested_prep_objects(context, rule.targets)
+                if not gov_targets and rule.code[:2] in _ATTACK_ROOTS:
+                    # "carried out bombings in Kenya": a country named as the place is the one attacked
+                    gov_targets = [m for m in actors.prep_objects(governor, ["in", "inside"]) if m.kind == "country"]
                 modality_anchor = governor
             elif _lemma(governor) in self.book.verbs and not own_sources:
                 return None  # the verb codes on its own ("condemned the attack")
@@ -687,6 +747,11 @@ class SentenceCoder:
             if intended is None:
                 return []
             code = intended
+        draft = self._speakers_own(draft, actors)
+        if code.startswith("13") and not draft.targets and not draft.both_ways:
+            # "threatened to call protests unless Ruto's government ...": the threat is aimed at whoever
+            # must meet the condition
+            draft = dataclasses.replace(draft, targets=_condition_parties(draft, actors))
         if status == "obligation":
             # "Pashinyan must resign, the opposition said": the speaker demands it of the subject
             pairs = self._demand_pairs(draft, actors)
@@ -706,6 +771,29 @@ class SentenceCoder:
                 event_code = self._meeting_code(source, target, place.country)
             events.append(self._event(event_code, draft, source, target, when, place, attributed, sentence, state))
         return events
+
+    @staticmethod
+    def _speakers_own(draft: _Draft, actors: SentenceActors) -> _Draft:
+        """ "Israel's defence minister vowed the army would ...": an agent the article placed by its
+        main country belongs to the speaker's country when the speaker is an official of one."""
+        speaker = draft.modality.reporter or draft.modality.intent_marker
+        if speaker is None or not any(m.note == HOME_NOTE for m in draft.sources):
+            return draft
+        voices, _ = actors.subject_actors(speaker)
+        # an official in office, known to the knowledge base: not a king of 1683 or a former minister
+        countries = {m.country for m in voices if m.kind == "person" and m.country and (m.code or "")[3:] == "GOV"}
+        if len(countries) != 1:
+            return draft
+        [country] = countries
+        sources = [
+            dataclasses.replace(
+                m, code=f"{country}{(m.code or '')[3:]}", country=country, note=f"of {country}, the speaker's"
+            )
+            if m.note == HOME_NOTE and m.country != country
+            else m
+            for m in draft.sources
+        ]
+        return dataclasses.replace(draft, sources=sources)
 
     @staticmethod
     def _demand_pairs(draft: _Draft, actors: SentenceActors) -> list[tuple[Mention, Mention | None]]:
@@ -972,6 +1060,27 @@ def _perpetrators(arguments: Iterable[Token], actors: SentenceActors) -> list[Me
             elif token.dep_ in ("ccomp", "acl", "relcl") and token.pos_ in ("VERB", "AUX"):
                 found += [m for c in token.children if c.dep_ == "nsubj" for m in actors.actors_of(c)]
     return found
+
+
+def _condition_parties(draft: _Draft, actors: SentenceActors) -> list[Mention]:
+    """The actors named as subjects of an "if"/"unless" clause under a threat, other than its source."""
+    own = {m.code for m in draft.sources}
+    countries = {m.country for m in draft.sources}  # "if its concerns are ignored": its = the source
+    anchors = [draft.trigger, draft.modality.intent_marker]
+    for anchor in (a for a in anchors if a is not None):
+        for token in anchor.subtree:
+            if token.dep_ != "advcl" or not any(c.lower_ in _CONDITIONS for c in token.children if c.dep_ == "mark"):
+                continue
+            found = [
+                m
+                for subject in token.children
+                if subject.dep_ in ("nsubj", "nsubjpass")
+                for m in actors.actors_of(subject)
+                if m.code not in own and not (m.country in countries and _bare_country(m.code))
+            ]
+            if found:
+                return found
+    return []
 
 
 def _bare_country(code: str | None) -> bool:

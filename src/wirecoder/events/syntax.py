@@ -19,6 +19,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ("China is willing to deepen ...", "X met Y and signed ...", "..., noting that ...").
 _CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj", "oprd", "ccomp"})
 _ARG_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
+# What a statement is about hangs on its trigger as a clause, an object or a prepositional phrase.
+_TOPIC_DEPS = frozenset({"ccomp", "xcomp", "acl", "dobj", "obj", "prep", "advcl"})
 
 
 def clause_tokens(head: Token) -> list[Token]:
@@ -40,6 +42,7 @@ class SentenceActors:
     offset: int  # where the sentence starts in the article body
     mentions: Sequence[Mention]
     fallback_person: Mention | None = None  # the subject person of the previous sentences
+    fallback_group: Sequence[Mention] = ()  # the first actor other than a person in the previous sentences
     by_token: list[list[Mention]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -125,6 +128,9 @@ class SentenceActors:
                     found = [m for m in found if m.kind not in ("person", "unknown_person")]
                 if found:
                     return found
+        if pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT":
+            # "China's foreign ministry lodged a protest. It demanded ...": the previous sentences' actor
+            return list(self.fallback_group)
         return []
 
     def is_reciprocal(self, token: Token) -> bool:
@@ -196,6 +202,26 @@ class SentenceActors:
                     if pobj.dep_ == "pobj":
                         found.extend(self.nested_prep_objects(pobj, preps, depth=depth - 1))
         return found
+
+    def topic_actors(self, head: Token, sources: Sequence[Mention]) -> list[Mention]:
+        """Who a statement is about: the actors in what follows its trigger, other than the speaker's side.
+
+        "optimistic that talks with the United States would succeed" -> USA; "saw little hope of a
+        breakthrough in the dispute with Tehran" -> IRN; "confident that Finland and Sweden would join"
+        -> both. The first complement, object or prepositional phrase that names one wins.
+        """
+        own = {m.country for m in sources if m.country}
+        for child in head.children:
+            if child.i < head.i or child.dep_ not in _TOPIC_DEPS:
+                continue
+            found: dict[str | None, Mention] = {}
+            for token in child.subtree:
+                for mention in self.direct(token):
+                    if mention.country not in own and mention.country is not None:
+                        found.setdefault(mention.country, mention)
+            if found:
+                return list(found.values())
+        return []
 
     def objects(self, verb: Token, kinds: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []

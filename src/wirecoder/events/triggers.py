@@ -50,12 +50,12 @@ PREPOSITIONS = frozenset(
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
     code: str
-    pos: Literal["verb", "noun"]
+    pos: Literal["verb", "noun", "adj"]
     lemma: str
     particles: tuple[str, ...] = ()  # "call on", "hold talks": words that must depend on the verb
     modifiers: tuple[str, ...] = ()  # "air strike": words that must modify the noun
     objects: frozenset[str] = frozenset()  # verb rules: the object must be one of these lemmas
-    targets: tuple[str, ...] = ("dobj",)  # "dobj", "dative", "subject" or a preposition
+    targets: tuple[str, ...] = ("dobj",)  # "dobj", "dative", "topic" or a preposition
     symmetric: bool = False
     target_optional: bool = False
     light_only: bool = False  # nouns that code only as the object of a light verb ("expand trade")
@@ -87,6 +87,7 @@ class TriggerBook:
     path: str
     # surface form -> what else a sentence needs for some rule of that form to match (see may_match)
     requirements: Mapping[str, tuple[Requirement, ...]] = field(default_factory=dict)
+    adjectives: Mapping[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
 
     def may_match(self, words: AbstractSet[str]) -> bool:
         """Could any rule match a sentence made of these lowercased words (before parsing it)?
@@ -173,6 +174,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 def inflections(lemma: str, pos: str) -> set[str]:
     """Every surface form a lemma can take (over-generating is harmless: it only widens a filter)."""
     forms = {lemma}
+    if pos == "adj":
+        return forms
     if pos == "noun":
         if lemma.endswith(("s", "x", "ch", "sh")):
             forms.add(lemma + "es")
@@ -276,6 +279,17 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str, line: i
                 fields=fields,
             )
         )
+    for word in _words(entry.get("adjectives"), path=path, what="adjectives", line=line):
+        rules.append(
+            TriggerRule(
+                code=code,
+                pos="adj",
+                lemma=word.lower(),
+                targets=targets,
+                target_optional=target_optional,
+                fields=fields,
+            )
+        )
     return rules
 
 
@@ -345,15 +359,13 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
                 lists.setdefault(str(key), []).extend(_words(value, path=file.where, what=str(key)))
     if not entries:
         raise DictionaryError("the dictionary has no 'rules'", path=where)
-    verbs: dict[str, list[TriggerRule]] = {}
-    nouns: dict[str, list[TriggerRule]] = {}
+    tables: dict[str, dict[str, list[TriggerRule]]] = {"verb": {}, "noun": {}, "adj": {}}
     rules: list[TriggerRule] = []
     for file_where, line, entry in entries:
         if not isinstance(entry, Mapping):
             raise DictionaryError(f"each rule must be a mapping, got {entry!r}", path=file_where, line=line)
         for rule in _rules_from(entry, codebook, file_where, line):
-            table = verbs if rule.pos == "verb" else nouns
-            table.setdefault(rule.lemma, []).append(rule)
+            tables[rule.pos].setdefault(rule.lemma, []).append(rule)
             rules.append(rule)
 
     def lexicon(key: str) -> frozenset[str]:
@@ -366,8 +378,9 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
             requirements.setdefault(form, set()).add(_requirement(rule, light_forms))
 
     return TriggerBook(
-        verbs={k: tuple(v) for k, v in verbs.items()},
-        nouns={k: tuple(v) for k, v in nouns.items()},
+        verbs={k: tuple(v) for k, v in tables["verb"].items()},
+        nouns={k: tuple(v) for k, v in tables["noun"].items()},
+        adjectives={k: tuple(v) for k, v in tables["adj"].items()},
         light_verbs=lexicon("light_verbs"),
         intent_verbs=lexicon("intent_verbs"),
         intent_adjectives=lexicon("intent_adjectives"),
