@@ -351,3 +351,48 @@ def test_call_is_a_phone_call_only_with_someone_called(pipeline: Pipeline) -> No
     assert triples(coded) == {("FRAGOV", "041", "RUSGOV")}
     coded = code_text(pipeline, "Armenia's opposition called protests in Yerevan on Friday.", "2024-03-08")
     assert not any(c.startswith("04") for _, c, _ in triples(coded))
+
+
+def test_announced_refusal_is_a_rejection(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline, "Venezuela will not negotiate with Guyana, President Nicolas Maduro said.", "2024-03-08"
+    )
+    assert {(s[:3], c, t) for s, c, t in triples(coded)} == {("VEN", "125", "GUY")}
+    conditional = code_text(
+        pipeline, "Venezuela would not negotiate with Guyana if it kept drilling, Maduro said.", "2024-03-08"
+    )
+    assert not any(c.startswith("12") for _, c, _ in triples(conditional))
+
+
+def test_dative_to_and_passive_by_as_preposition(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Turkey granted asylum to a former Syrian minister on Tuesday.", "2024-03-06")
+    assert ("TUR", "075") in {(s, c) for s, c, _ in triples(coded)}
+    assert all((t or "").startswith("SYR") for _, _, t in triples(coded))
+
+
+def test_concessions_without_a_named_target(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Peru's prime minister resigned on Monday after weeks of protests.", "2024-03-05")
+    assert ("PERGOV", "0831", "PER") in triples(coded)
+    coded = code_text(pipeline, "Kenya's opposition called off its protests on Sunday.", "2024-03-04")
+    assert ("KENOPP", "082", "KENGOV") in triples(coded)
+
+
+def test_a_vote_taken_is_the_act_not_a_plan(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Ecuador's parliament voted on Wednesday to lift the state of emergency.", "2024-03-07")
+    assert {c for _, c, _ in triples(coded)} == {"0814"}
+
+
+def test_what_a_rejected_demand_asks_for_is_not_an_event(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline, "Georgian President Salome Zourabichvili rejected demands that she resign.", "2024-03-07"
+    )
+    assert not any(c.startswith("08") for _, c, _ in triples(coded))
+
+
+def test_message_of_condolence_is_condolence(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Indian Prime Minister Narendra Modi sent a message of condolence to Nepal's prime minister on Sunday.",
+        "2024-03-04",
+    )
+    assert ("INDGOV", "018", "NPLGOV") in triples(coded)

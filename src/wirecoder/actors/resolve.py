@@ -83,6 +83,41 @@ _NOT_A_NAME = frozenset(
     {"League", "Court", "Summit", "Party", "Council", "Ministry", "Office", "Cup", "Day", "Group", "Forum"}
 )
 
+# "pro-Russian separatists", "anti-American protesters": the named side is not who they are.
+_PRO_ANTI_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.I)
+# A vessel's name is not its namesake: "MV Abdullah", "the tanker MT Sounion", "USS Carl Vinson".
+_VESSEL_NAME = re.compile(
+    r"\b(?:MV|M/V|MT|M/T|MS|M/S|SS|HMS|USS|USNS|HMAS|HMCS|INS|FV|RV|LNG|MSC)\.?\s+((?:[A-Z][\w'’\-]*\s?){1,3})"
+)
+# Markets and currencies named after a place are not actors: "Tokyo shares", "Chinese stocks", "the U.S. dollar".
+_MARKET_AFTER = re.compile(
+    r"^(?:[’']s)?\s+(?:shares|stocks|equities|bonds|bond|yields|futures|markets?|stock\s+(?:markets?|exchanges?|index)|"
+    r"bourses?|index|indices|indexes|currency|dollars?|yen|yuan|renminbi|rupees?|rupiah|won|pounds?|sterling|"
+    r"euros?|francs?|lira|rand|real|peso|pesos|crude|gas\s+prices|blue\s+chips|tech\s+stocks|exporters|"
+    r"importers|investors|traders|benchmark)\b",
+    re.I,
+)
+# "<Country>-led": a coalition or force led by that country acts as its military ("Saudi-led coalition
+# warplanes" -> SAUMIL, "the U.S.-led coalition" -> USAMIL, "a Kenyan-led police mission" -> KENCOP).
+_LED_BY = re.compile(
+    r"-led((?:\s+(?:military|multinational|international|naval|air|peacekeeping|security|Arab|western|Western|"
+    r"coalition|alliance|task\s+force|force|forces|mission|operation|offensive|campaign))*)\b"
+)
+_LED_GROUP = re.compile(r"\b(?:coalition|alliance|force|forces|mission|operation|offensive|campaign)\b")
+# "Two officers of Russia's GRU", "militants from the Islamic State": people of an organisation.
+_MEMBERS_OF = re.compile(
+    r"\b(members|officers|agents|operatives|personnel|staff|employees|supporters|loyalists|followers|"
+    r"representatives|delegates|envoys|commanders|leaders|fighters|militants|gunmen|soldiers|troops|"
+    r"officials|spies|member|officer|agent|operative|commander|leader|fighter|militant|official|spy)"
+    r"\s+(?:of|from)\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+# Koreas: "the North" and "the South" in an article that names either Korea.
+_KOREA_SIDE = re.compile(r"\bthe (North|South)\b(?!\s+[A-Z])(?!-)")
+_KOREAS = {"North": "PRK", "South": "KOR"}
+# UN peace operations: the mission itself, when the sentence or article names it or its host country.
+_UN_PEACEKEEPING = re.compile(r"\bpeace(?:keep|-keep)", re.I)
+
 # Roles that describe who someone is rather than an office; a person keeps these.
 _PERSONAL_ROLES = frozenset({"GOV", "ELI"})
 _KIND_PRIORITY = {k: i for i, k in enumerate((*HEAD_KINDS, "deputy_head", "foreign_minister", "defence_minister"))}

@@ -198,6 +198,14 @@ _MEASURE_NOUNS = frozenset(
         "couple",
         "kind",
         "package",
+        "size",
+        "part",
+        "campaign",
+        "policy",
+        "message",
+        "letter",
+        "act",
+        "acts",
     }
 )
 # Verbs that report the toll of an attack in a trailing participle (", killing 13 civilians").
@@ -543,6 +551,8 @@ class SentenceCoder:
         preps = [t for t in rule.targets if t not in _NON_PREP_TARGETS]
         if not passive and not rule.objects:
             targets.extend(actors.objects(verb, rule.targets))
+        elif not passive and "dative" in rule.targets:
+            targets.extend(actors.objects(verb, ["dative"]))  # "gave Ukraine 14 tanks"
         targets.extend(actors.prep_objects(verb, preps))
         if not targets:
             # "cut ties with Tehran", "requested the extradition of X from the United States": the
@@ -1012,10 +1022,10 @@ def _implicit_target(code: str, source: Mention) -> Mention | None:
     country, role = source.country, (source.code or "")[3:6]
     if not country or not source.code or not source.code.startswith(country):
         return None
-    if code.startswith("14") and (role in _NON_STATE_ROLES or source.code == country):
-        implied = f"{country}GOV"
-    elif code.startswith("17") and role in _STATE_ROLES:
-        implied = country
+    if (code.startswith("14") or code in _YIELD_TO_STATE) and (role in _NON_STATE_ROLES or source.code == country):
+        implied = f"{country}GOV"  # protests, or calling them off, are aimed at the government
+    elif (code.startswith("17") or code in _YIELD_TO_COUNTRY) and role in _STATE_ROLES:
+        implied = country  # a curfew imposed or lifted, a prime minister resigning: toward the country
     else:
         return None
     return dataclasses.replace(
@@ -1029,6 +1039,9 @@ def _implicit_target(code: str, source: Mention) -> Mention | None:
     )
 
 
+# Concessions with no target named: by the state, to its country; by others, to the government.
+_YIELD_TO_COUNTRY = frozenset({"081", "0813", "0814", "0831"})
+_YIELD_TO_STATE = frozenset({"082", "0873"})
 _KILLING_VERBS = frozenset({"kill", "execute", "murder", "slaughter", "massacre"})
 _MASS = 100  # victims from which CAMEO's "engage in mass killings" (202) applies
 

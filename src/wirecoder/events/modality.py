@@ -25,6 +25,7 @@ _INVERTING_AUX = frozenset({"had", "were", "should"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Negating verbs that are acts of refusal themselves ("denied attacking" says the attack did not happen).
 _REFUSALS = frozenset({"refuse", "decline", "reject", "rebuff", "spurn"})
+_REQUEST_NOUNS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "plea"})
 # Warning or vowing that one will act announces the act: the coder turns intended force into a threat
 # (13x), with the one who warns as its source.
 COMMITMENTS = frozenset({"warn", "threaten", "vow", "pledge", "promise", "swear"})
@@ -90,13 +91,15 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
     marker: Token | None = None
     chain: list[Token] = [trigger]
     node = trigger
+    refusal: Token | None = None
     if _has_negation(node):
         status = "negated"
+        if _declared_refusal(node):
+            refusal = node  # "Iran will not negotiate with Washington": refusing to, said by the actor
     status, marker = _own_markers(node, status, marker)
     if trigger.dep_ in ("nsubj", "nsubjpass") and _aux_words(trigger.head) & (_SPECULATIVE_AUX | {"would"}):
         status = "hypothetical"  # "a Chinese blockade of Taiwan would wipe $2 trillion off ..."
     reporter: Token | None = None
-    refusal: Token | None = None
     steps = 0
     while node.head.i != node.i and steps < 12:
         steps += 1
@@ -111,7 +114,11 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             elif _negates(head, book):
                 status = "negated"  # "denied that Tehran had supplied missiles"
             break
-        if dep == "acl" and head.pos_ == "NOUN" and _negates(head, book):
+        # "demands that he step down" is often parsed as a relative clause with "that" as its object
+        complement = dep == "acl" or (
+            dep == "relcl" and (any(c.dep_ == "mark" for c in node.children) or head.lemma_.lower() in _REQUEST_NOUNS)
+        )
+        if complement and head.pos_ == "NOUN" and _negates(head, book):
             status = "negated"  # "rejected opposition demands that he step down"
             break
         if dep == "relcl" or (dep == "acl" and node.pos_ == "VERB" and node.i != trigger.i):
@@ -131,7 +138,7 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             ):
                 refusal = head
         if status != "negated" and (
-            (lemma in book.intent_verbs and dep in ("xcomp", "prep", "pcomp", "dobj"))
+            (lemma in book.intent_verbs and dep in ("xcomp", "prep", "pcomp", "dobj") and not _decided_by_vote(head))
             or (lemma in book.intent_adjectives and dep in ("xcomp", "prep", "pcomp"))
             or (lemma == "be" and dep == "xcomp")
         ):
@@ -146,6 +153,28 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
     if status != "negated" or (refusal is not None and _negated_above(chain, refusal)):
         refusal = None
     return Modality(status=status, reporter=reporter, intent_marker=marker, chain=tuple(chain), refusal=refusal)
+
+
+def _decided_by_vote(verb: Token) -> bool:
+    """ "Parliament voted to lift the state of emergency": a vote taken decides the act, it is not a plan."""
+    return verb.lemma_.lower() == "vote" and verb.tag_ in ("VBD", "VBN") and not _aux_words(verb) & _FUTURE_AUX
+
+
+def _declared_refusal(verb: Token) -> bool:
+    """ "will not negotiate", "won't accept": an actor announcing it will not act has refused to.
+
+    Not a conditional ("would not attack if ..."), a passive ("will not be freed": who refuses is not
+    its subject) or a counterfactual ("would not have").
+    """
+    aux = _aux_words(verb)
+    if verb.pos_ != "VERB" or not aux & {"will", "wo", "'ll", "shall", "would"} or aux & {"have", "be", "been"}:
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return not any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONAL_MARKS for g in c.children)
+        for c in verb.children
+    )
 
 
 def _rules_out(token: Token) -> bool:

@@ -23,6 +23,11 @@ _ARG_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos"})
 _TOPIC_DEPS = frozenset({"ccomp", "xcomp", "acl", "dobj", "obj", "prep", "advcl"})
 
 
+def _is_preposition(token: Token) -> bool:
+    # "pumped gas to China": the parser often labels a "to" after the object as a dative
+    return token.dep_ in ("prep", "agent") or (token.dep_ == "dative" and token.pos_ == "ADP")
+
+
 def clause_tokens(head: Token) -> list[Token]:
     """The tokens of ``head``'s own clause: its subtree without embedded clauses."""
     out = [head]
@@ -164,8 +169,10 @@ class SentenceActors:
         return [], False
 
     def passive_agent(self, verb: Token) -> list[Mention]:
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
         for child in verb.children:
-            if child.dep_ == "agent":
+            # the parser sometimes labels a passive's "by" as a plain preposition
+            if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.actors_of(pobj)
@@ -174,7 +181,7 @@ class SentenceActors:
     def prep_objects(self, head: Token, preps: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
         for child in head.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            if _is_preposition(child) and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found.extend(self.actors_of(pobj) or self._origin(pobj))
@@ -227,5 +234,8 @@ class SentenceActors:
         found: list[Mention] = []
         for child in verb.children:
             if ("dobj" in kinds and child.dep_ in ("dobj", "obj")) or ("dative" in kinds and child.dep_ == "dative"):
-                found.extend(self.actors_of(child))
+                if child.pos_ == "ADP":  # "granted asylum to Assad": a dative "to" names its object
+                    found.extend(m for pobj in child.children if pobj.dep_ == "pobj" for m in self.actors_of(pobj))
+                else:
+                    found.extend(self.actors_of(child))
         return found
