@@ -396,3 +396,19 @@ def test_message_of_condolence_is_condolence(pipeline: Pipeline) -> None:
         "2024-03-04",
     )
     assert ("INDGOV", "018", "NPLGOV") in triples(coded)
+
+
+def test_received_aid_comes_from_the_giver(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Moldova received 200 million euros in budget support from the European Union on Friday.",
+        "2024-03-08",
+    )
+    assert {(s, c[:2], t) for s, c, t in triples(coded)} == {("IGOEUREEC", "07", "MDA")}
+
+
+def test_trigger_noun_modifying_another_is_not_a_second_event(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline, "Japan and the Philippines signed a defence cooperation agreement in Manila on Friday.", "2024-03-08"
+    )
+    assert {c for _, c, _ in triples(coded)} == {"057"}

@@ -469,8 +469,11 @@ class SentenceCoder:
             return None
         if noun.text in _MONTH_NAMES:
             return None  # "in March 2022"
-        if noun.dep_ == "compound" and noun.head.i != noun.i and self._is_actor_word(noun.head):
-            return None  # "riot police", "attack helicopters", "protest leaders" name actors, not events
+        if noun.dep_ == "compound" and noun.head.i != noun.i:
+            if self._is_actor_word(noun.head):
+                return None  # "riot police", "attack helicopters", "protest leaders" name actors, not events
+            if _lemma(noun.head) in self.book.nouns:
+                return None  # "a defence cooperation agreement", "ceasefire talks": the head is the event
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
         best: tuple[int, TriggerRule] | None = None
         for rule in rules:
@@ -670,12 +673,23 @@ class SentenceCoder:
         context = noun.head if noun.dep_ in ("compound", "conj") else noun
         if context.dep_ == "pobj" and context.head.lower_ == "of" and _lemma(context.head.head) in _MEASURE_NOUNS:
             context = context.head.head  # "held four hours of talks"
+        elif context.dep_ == "pobj" and context.head.lower_ == "in" and _is_amount(context.head.head):
+            context = context.head.head  # "received 1.5 billion euros in financial assistance"
         role = context.dep_
         governor = context.head
         fires = (bool(own_sources) or len(pair) >= 2) and not rule.light_only
         gov_sources: list[Mention] = []
         gov_targets: list[Mention] = []
         if role in ("dobj", "obj") and governor.pos_ in ("VERB", "AUX"):
+            if _lemma(governor) in _RECEIVING_VERBS and not rule.code.startswith("04"):
+                # "Ukraine received 1.5 billion euros in aid from the EU": the giver is in the "from" phrase
+                givers = next(
+                    (found for node in (governor, context, noun) if (found := actors.prep_objects(node, ["from"]))), []
+                )
+                receivers, _ = actors.subject_actors(governor)
+                if not givers or not receivers or own_sources:
+                    return None
+                return _Draft(rule, noun, givers, receivers, analyse(governor, self.book))
             if _lemma(governor) in self.book.light_verbs:
                 fires = True
                 gov_sources, _ = actors.subject_actors(governor)
@@ -1039,6 +1053,8 @@ def _implicit_target(code: str, source: Mention) -> Mention | None:
     )
 
 
+# Verbs whose subject gets what the noun gives ("received aid from", "won praise from").
+_RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "accept"})
 # Concessions with no target named: by the state, to its country; by others, to the government.
 _YIELD_TO_COUNTRY = frozenset({"081", "0813", "0814", "0831"})
 _YIELD_TO_STATE = frozenset({"082", "0873"})
@@ -1073,6 +1089,12 @@ def _perpetrators(arguments: Iterable[Token], actors: SentenceActors) -> list[Me
             elif token.dep_ in ("ccomp", "acl", "relcl") and token.pos_ in ("VERB", "AUX"):
                 found += [m for c in token.children if c.dep_ == "nsubj" for m in actors.actors_of(c)]
     return found
+
+
+def _is_amount(token: Token) -> bool:
+    """ "1.5 billion euros", "$95 million", "40,000 tonnes": a quantity that a noun after "in" specifies."""
+    counted = any(c.dep_ == "nummod" or c.tag_ == "CD" for c in token.children) or token.tag_ == "CD"
+    return counted and token.dep_ in ("dobj", "obj", "nsubjpass", "pobj", "nsubj")
 
 
 def _condition_parties(draft: _Draft, actors: SentenceActors) -> list[Mention]:
