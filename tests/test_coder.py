@@ -412,3 +412,12 @@ def test_trigger_noun_modifying_another_is_not_a_second_event(pipeline: Pipeline
         pipeline, "Japan and the Philippines signed a defence cooperation agreement in Manila on Friday.", "2024-03-08"
     )
     assert {c for _, c, _ in triples(coded)} == {"057"}
+
+
+def test_negation_does_not_cross_into_a_contrasting_clause(pipeline: Pipeline) -> None:
+    coded = code_text(
+        pipeline,
+        "Ethiopia did not attack Eritrea on Monday, but Ethiopian troops shelled Somali positions.",
+        "2024-03-05",
+    )
+    assert triples(coded) == {("ETHMIL", "194", "SOM")}

@@ -125,6 +125,12 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             break
         if dep not in _CHAIN_DEPS and dep != "advcl":
             break
+        if dep == "conj" and (
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            or any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
+        ):
+            # "did not fire missiles, but its artillery staged drills": a clause of its own, not negated
+            break
         if dep == "advcl":
             # "..., noting that he looks forward to meeting": the adjunct belongs to another event.
             break
