@@ -46,6 +46,8 @@ class Organisation:
     names: tuple[str, ...]
     kind: str = "igo"
     country: str | None = None
+    # Peace operations: the countries where the mission serves ("the UN peacekeeping force in Lebanon").
+    deployed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,7 @@ def _organisation(row: Mapping[str, Any], path: str) -> Organisation:
         names=names or (name,),
         kind=str(row.get("kind") or "igo"),
         country=str(country).upper() if country else None,
+        deployed=tuple(c.upper() for c in _as_tuple(row.get("deployed"), path=path, line=line, what="deployed")),
     )
 
 

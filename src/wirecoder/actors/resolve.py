@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wirecoder.actors.gazetteer import COMMON_WORD_SURNAMES, Entry, Gazetteer, Hit
-from wirecoder.actors.kb import HEAD_KINDS, KnowledgeBase, Person, RoleSpell, Title
+from wirecoder.actors.kb import HEAD_KINDS, KnowledgeBase, Organisation, Person, RoleSpell, Title
 from wirecoder.places import PlaceIndex
 from wirecoder.records import Mention, Sentence
 
@@ -89,6 +89,8 @@ _PRO_ANTI_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.I)
 _VESSEL_NAME = re.compile(
     r"\b(?:MV|M/V|MT|M/T|MS|M/S|SS|HMS|USS|USNS|HMAS|HMCS|INS|FV|RV|LNG|MSC)\.?\s+((?:[A-Z][\w'’\-]*\s?){1,3})"
 )
+_TAKEN_HOSTAGE = re.compile(r"\b(?:take|takes|took|taken|taking|hold|holds|held|holding|kept|keep)\b[^.;]*$", re.I)
+_FLAGGED = re.compile(r"-(?:flagged|registered)\b")
 # Markets and currencies named after a place are not actors: "Tokyo shares", "Chinese stocks", "the U.S. dollar".
 _MARKET_AFTER = re.compile(
     r"^(?:[’']s)?\s+(?:shares|stocks|equities|bonds|bond|yields|futures|markets?|stock\s+(?:markets?|exchanges?|index)|"
@@ -97,6 +99,8 @@ _MARKET_AFTER = re.compile(
     r"importers|investors|traders|benchmark)\b",
     re.I,
 )
+# Seas and regions named after a country: "the Indian Ocean", "the Persian Gulf".
+_GEO_AFTER = re.compile(r"\s+(?:Ocean|Sea|Gulf|Peninsula|Subcontinent|Plateau|Highlands|Riviera)\b")
 # "<Country>-led": a coalition or force led by that country acts as its military ("Saudi-led coalition
 # warplanes" -> SAUMIL, "the U.S.-led coalition" -> USAMIL, "a Kenyan-led police mission" -> KENCOP).
 _LED_BY = re.compile(
@@ -196,7 +200,7 @@ class MentionResolver:
     ) -> tuple[tuple[Mention, ...], ArticleContext]:
         """All actor mentions of an article, sentence by sentence, with the context they built."""
         context = ArticleContext(day=day)
-        hits = self.gazetteer.find(body)
+        hits = self._adjust_hits(body, self.gazetteer.find(body))
         mentions: list[Mention] = []
         position = 0
         for sentence in sentences:
@@ -208,6 +212,66 @@ class MentionResolver:
                 position += 1
             mentions.extend(self.resolve_sentence(body, sentence, own, context))
         return tuple(self._home_agents(mentions, context)), context
+
+    def _adjust_hits(self, body: str, hits: list[Hit]) -> list[Hit]:
+        """Drop the hits that only look like actors and add the ones a single word cannot show.
+
+        Dropped: names of vessels ("MV Abdullah"), the side a group is for or against ("pro-Russian
+        separatists"), places that name a market or currency ("Tokyo shares"), and country adjectives
+        inside another proper name ("Central American University"). Added: "-led" after a country
+        ("Saudi-led coalition"), an agent of the country that leads it.
+        """
+        vessels = [(m.start(1), m.start(1) + len(m.group(1).rstrip())) for m in _VESSEL_NAME.finditer(body)]
+        flags = {}  # a ship stands for its flag state: "the Bangladeshi-flagged bulk carrier MV Abdullah"
+        for a, b in vessels:
+            flag = next((h for h in reversed(hits) if h.end <= a and a - h.end < 60), None)
+            if (
+                flag is not None
+                and flag.has("country", "adjective")
+                and _FLAGGED.match(body, flag.end)
+                and "." not in body[flag.end : a]  # the same sentence
+            ):
+                flags[a] = Hit(a, b, body[a:b], (Entry("country", flag.entries[0].ref),))
+        out: list[Hit] = []
+        for k, hit in enumerate(hits):
+            kind = hit.entries[0].kind
+            vessel = next(((a, b) for a, b in vessels if a <= hit.start < b), None)
+            if vessel is not None:
+                if vessel[0] in flags and hit.start == vessel[0]:
+                    out.append(flags.pop(vessel[0]))
+                continue
+            if kind != "agent" and kind != "title" and _PRO_ANTI_BEFORE.search(body[max(0, hit.start - 5) : hit.start]):
+                continue
+            if hit.text.lower() == "hostage" and _TAKEN_HOSTAGE.search(body[max(0, hit.start - 50) : hit.start]):
+                continue  # "took its 23 crew members hostage": a predicate, the crew are the actor
+            place = kind in ("country", "adjective", "demonym", "capital")
+            if place and (_MARKET_AFTER.match(body[hit.end : hit.end + 40]) or _GEO_AFTER.match(body, hit.end)):
+                continue
+            if kind == "adjective" and _inside_name(body, hit, hits[k - 1] if k else None):
+                continue
+            out.append(hit)
+            if kind in ("country", "adjective"):
+                led = self._led_hit(body, hit, hits[k + 1] if k + 1 < len(hits) else None)
+                if led is not None:
+                    out.append(led)
+        out.extend(flags.values())  # a ship named without a person's name in it
+        out.sort(key=lambda h: h.start)
+        return out
+
+    @staticmethod
+    def _led_hit(body: str, hit: Hit, nxt: Hit | None) -> Hit | None:
+        led = _LED_BY.match(body, hit.end)
+        if led is None:
+            return None
+        end = led.end()
+        if nxt is not None and nxt.start < end:
+            end = nxt.start
+        text = body[hit.end : end].rstrip()
+        end = hit.end + len(text)
+        follows = nxt is not None and nxt.has("agent") and _ADJACENT_GAP.match(body[end : nxt.start]) is not None
+        if not (_LED_GROUP.search(text) or follows):
+            return None
+        return Hit(hit.end, end, text, (Entry("agent", "MIL"),))
 
     def resolve_text(self, text: str, day: date, article_id: str = "") -> tuple[Mention, ...]:
         """Mentions in a free text (one pseudo-article), for the CLI and tests."""
@@ -226,20 +290,30 @@ class MentionResolver:
         out: list[Mention] = []
         phrases = self._phrases(body, hits, sentence.span[0])
         for k, phrase in enumerate(phrases):
+            member = self._member_of(body, sentence, phrase, phrases[k - 1] if k else None)
+            if member is not None:
+                self._remember(member, context)
+                out.append(member)
             for resolved in self._resolve_phrase(body, sentence, phrase, context):
                 mentions = [resolved]
                 if resolved.code is None and resolved.kind == "agent" and resolved.role:
                     owners = _countries_after(body, phrase.hits[-1].end, phrases[k + 1 :])
-                    if _PRONOUN_OWNER.search(body[max(0, resolved.span[0] - 8) : resolved.span[0]]):
+                    group = self._group_after(body, phrase.hits[-1].end, phrases[k + 1 :])
+                    if group is not None:
+                        # "militants from the Islamic State", "officials of the UN refugee agency"
+                        mentions = [_of_group(resolved, group)]
+                    elif _PRONOUN_OWNER.search(body[max(0, resolved.span[0] - 8) : resolved.span[0]]):
                         # "its drones": the coder finds whose; a place in the sentence would mislead
                         mentions = [dataclasses.replace(resolved, note=_OWNED_BY_PRONOUN)]
                     elif owners:
                         mentions = [_owned(resolved, code) for code in owners]
                     else:
-                        mentions = [self._domestic(resolved, sentence, hits)]
+                        mentions = [self._domestic(resolved, sentence, hits, context)]
                 for mention in mentions:
                     self._remember(mention, context)
                     out.append(mention)
+        out.extend(self._korea_sides(sentence, out, context))
+        out = self._peace_missions(body, sentence, out, hits, context)
         for match in _BLOC.finditer(sentence.text):
             if context.organisations:
                 bloc = context.organisations[-1]
@@ -275,6 +349,122 @@ class MentionResolver:
         out.sort(key=lambda m: m.span)
         return out
 
+    def _group_after(self, body: str, end: int, following: Sequence[_Phrase]) -> Organisation | None:
+        """The organisation an agent phrase is "of": "fighters of Hamas", "militants from the Islamic State"."""
+        link = _OF_LINK.match(body, end)
+        if link is None or not following or following[0].hits[0].start != link.end():
+            return None
+        hits = following[0].hits
+        orgs = [h.first("organisation") for h in hits if h.has("organisation")]
+        if len(orgs) != 1 or any(h.has("title", "person", "surname") for h in hits):
+            return None
+        entry = orgs[0]
+        organisation = self.kb.organisations.get(entry.ref) if entry is not None else None
+        return organisation if organisation is not None and organisation.kind != "people" else None
+
+    def _member_of(self, body: str, sentence: Sentence, phrase: _Phrase, previous: _Phrase | None) -> Mention | None:
+        """People the base has no agent word for, named as an organisation's: "two officers of Russia's GRU"."""
+        start = phrase.hits[0].start
+        window = max(sentence.span[0], start - 60)
+        found = _MEMBERS_OF.search(body[window:start])
+        if found is None:
+            return None
+        noun_start = window + found.start(1)
+        noun_end = noun_start + len(found.group(1))
+        if previous is not None and previous.hits[-1].end >= noun_start:
+            return None  # an agent word the resolver already owns ("fighters of Hamas")
+        group = self._group_after(body, noun_end, (phrase,))
+        if group is None:
+            return None
+        return Mention(
+            article_id=sentence.article_id,
+            sentence_index=sentence.index,
+            span=(noun_start, noun_end),
+            text=body[noun_start:noun_end],
+            kind="organisation",
+            code=group.code,
+            name=group.name,
+            actor_id=group.code,
+            role=found.group(1).lower(),
+            country=group.country,
+            note=f"of {group.name}",
+        )
+
+    def _korea_sides(self, sentence: Sentence, found: list[Mention], context: ArticleContext) -> list[Mention]:
+        """ "the North" and "the South" in an article that names either Korea: PRK and KOR."""
+        if not (context.countries["KOR"] or context.countries["PRK"]):
+            return []
+        out = []
+        for match in _KOREA_SIDE.finditer(sentence.text):
+            span = (sentence.span[0] + match.start(), sentence.span[0] + match.end())
+            if any(m.span[0] < span[1] and span[0] < m.span[1] for m in found):
+                continue
+            code = _KOREAS[match.group(1)]
+            mention = Mention(
+                article_id=sentence.article_id,
+                sentence_index=sentence.index,
+                span=span,
+                text=match.group(0),
+                kind="country",
+                code=code,
+                name=self.kb.countries[code].name if code in self.kb.countries else None,
+                actor_id=code,
+                country=code,
+                note="the other Korea, in an article about the Koreas",
+            )
+            self._remember(mention, context)
+            out.append(mention)
+        return out
+
+    def _peace_missions(
+        self, body: str, sentence: Sentence, found: list[Mention], hits: Sequence[Hit], context: ArticleContext
+    ) -> list[Mention]:
+        """UN peacekeepers are their mission: the one the sentence or article names ("UN peacekeepers ... the
+        MONUSCO mission"), else the one serving where the sentence puts them ("the U.N. peacekeeping force in
+        Lebanon" -> UNIFIL)."""
+        missions = {code: o for code, o in self.kb.organisations.items() if o.deployed}
+        if not missions:
+            return found
+        named = [m.code for m in found if m.code in missions]
+        named += [m.code for m in reversed(context.organisations) if m.code in missions]
+        out = []
+        for m in found:
+            blue = m.code == "IGOUNO" and _UN_PEACEKEEPING.search(m.text) is not None
+            blue = blue or (
+                m.kind == "agent" and m.role == "PKO" and bool(named) and named[0] in [x.code for x in found]
+            )
+            if blue:
+                mission = named[0] if named else self._mission_where(sentence, hits, missions, m, context)
+                if mission is not None:
+                    organisation = missions[mission]
+                    m = dataclasses.replace(
+                        m,
+                        kind="organisation",
+                        code=mission,
+                        name=organisation.name,
+                        actor_id=mission,
+                        country=None,
+                        note=f"the UN mission {organisation.names[0]}",
+                    )
+            out.append(m)
+        return out
+
+    def _mission_where(
+        self,
+        sentence: Sentence,
+        hits: Sequence[Hit],
+        missions: dict[str, Organisation],
+        mention: Mention,
+        context: ArticleContext,
+    ) -> str | None:
+        placed = self._domestic(
+            dataclasses.replace(mention, kind="agent", code=None, role="PKO", country=None), sentence, hits, context
+        )
+        if placed.country is None:
+            return None
+        serving = [code for code, o in missions.items() if placed.country in o.deployed]
+        return serving[0] if len(serving) == 1 else None
+
     def _remember(self, mention: Mention, context: ArticleContext) -> None:
         if mention.kind in ("person", "unknown_person") and mention.name:
             context.people.append(mention)
@@ -286,7 +476,9 @@ class MentionResolver:
         if mention.country and mention.kind != "pronoun":
             context.countries[mention.country] += 1
 
-    def _domestic(self, mention: Mention, sentence: Sentence, hits: Sequence[Hit]) -> Mention:
+    def _domestic(
+        self, mention: Mention, sentence: Sentence, hits: Sequence[Hit], context: ArticleContext | None = None
+    ) -> Mention:
         """An agent with no nationality ("police", "students", "the government") belongs to the country
         where the sentence places it ("in Lagos", "in northern Burkina Faso"); the article's main
         country is tried once the whole article is read (``_home_agents``)."""
@@ -303,7 +495,10 @@ class MentionResolver:
                 for h in self.places.find(sentence.text)
                 if h.place.country
             ]
-        for _, start, country, name in sorted(found):
+        known = set(context.countries) if context is not None else set()
+        for town, start, country, name in sorted(found):
+            if town and known and country not in known:
+                continue  # a town of that name elsewhere: "the city of Nara" in an article about Japan, not Mali
             # Only a place the sentence puts something in ("in Lagos", "outside the Kremlin"): a
             # country named as the target ("tariffs on Pakistan") says nothing of the agent's.
             if _LOCATIVE_BEFORE.search(sentence.text[max(0, start - 40) : start]):
@@ -354,7 +549,7 @@ class MentionResolver:
                         "adjective",
                         "title",
                     )
-                    and nxt.has("title", "agent", "person", "surname")
+                    and (nxt.has("title", "agent", "person", "surname") or self._own_group(current, nxt))
                 ) or ((gap == "" or _ADJACENT_GAP.match(gap)) and self._continues(current, nxt)):
                     group.append(nxt)
                 elif (
@@ -387,10 +582,26 @@ class MentionResolver:
             i = j + 1
         return phrases
 
-    @staticmethod
-    def _continues(current: Hit, nxt: Hit) -> bool:
+    def _own_group(self, current: Hit, nxt: Hit) -> bool:
+        """A country's own named group: "Russia's GRU", "Lebanon's Hezbollah" (not "Russia's UN envoy")."""
+        org = nxt.first("organisation")
+        place = current.first("country", "adjective")
+        if org is None or place is None or current.has("organisation"):
+            return False
+        organisation = self.kb.organisations.get(org.ref)
+        return organisation is not None and organisation.country == place.ref
+
+    def _continues(self, current: Hit, nxt: Hit) -> bool:
         if current.has("adjective", "title", "agent") and nxt.has("title", "agent", "person", "surname"):
             return True
+        # "the paramilitary Rapid Support Forces", "Islamist al-Shabaab": an agent noun describing a group
+        org = nxt.first("organisation")
+        if current.has("agent") and org is not None:
+            organisation = self.kb.organisations.get(org.ref)
+            if organisation is not None and organisation.kind not in ("igo", "people"):
+                return True
+        if current.has("country", "adjective") and self._own_group(current, nxt):
+            return True  # "Sudanese RSF"
         # "US troops", "UK government", "Kenya Defence Forces"
         if current.has("country") and nxt.has("agent", "title"):
             return True
@@ -424,6 +635,7 @@ class MentionResolver:
         surname_entries: list[Entry] = []
         org: str | None = None
         seat_role: str | None = None
+        people_role: str | None = None
         for hit in hits:
             entry = hit.entries[0]
             if hit.has("person"):
@@ -442,7 +654,13 @@ class MentionResolver:
             elif entry.kind == "seat":
                 country, seat_role = entry.ref, entry.role
             elif entry.kind == "organisation":
-                org = entry.ref
+                organisation = self.kb.organisations.get(entry.ref)
+                if organisation is not None and organisation.kind == "people" and organisation.country:
+                    # "Tigrayans", "Yazidi women": a people of one country, civilians unless the text says more
+                    country = country or organisation.country
+                    people_role = "CVL"
+                else:
+                    org = entry.ref
             elif entry.kind == "title":
                 title = self.kb.titles.get(entry.ref)
             elif entry.kind == "agent":
@@ -450,6 +668,8 @@ class MentionResolver:
 
         if title is not None and country is None and org is None:
             country = title.country  # "the pope" is the Holy See's wherever it is written
+        if role is None and title is None and people_role is not None:
+            role = people_role
 
         if surname_entries and self._longer_unknown_name(body, hits[-1]):
             # "Lee Nak-yon" is not "Lee" Myung-bak: a known surname followed by more of a name the
@@ -538,7 +758,7 @@ class MentionResolver:
             return [make(kind="agent", code=None, role=title.title, note="title without a country or holder")]
 
         if role is not None and (country or org):
-            if country is None and org is not None:
+            if org is not None and (country is None or self._org_wins(org, country)):
                 organisation = self.kb.organisations[org]
                 # The group's own code already says what it is ("al-Shabaab militants" -> SOMREBSHB).
                 return [
@@ -581,6 +801,12 @@ class MentionResolver:
                 )
             ]
         return []
+
+    def _org_wins(self, org: str, country: str) -> bool:
+        """A national group's own code beats country + agent ("Sudanese paramilitary RSF" -> SDNREBRSF);
+        an international body does not ("British UN peacekeepers" -> GBRPKO)."""
+        organisation = self.kb.organisations[org]
+        return organisation.country == country or (organisation.country is None and organisation.kind != "igo")
 
     def _person_mention(
         self, make: object, person: Person, day: date, *, former: bool, text_title: Title | None
@@ -701,6 +927,31 @@ class MentionResolver:
         return None
 
 
+_NAME_QUALIFIERS = frozenset({"Latin", "Central", "North", "South", "Native"})
+# Heads of institution names: "Central American University", "Pan African Parliament".
+_NAME_HEADS = re.compile(
+    r"\s(?:University|College|Institute|Academy|School|Museum|Hospital|Foundation|Society|Association|Federation|"
+    r"Church|Airlines|Airways|Bank|Company|Corporation|Studies)\b"
+)
+
+
+def _inside_name(body: str, hit: Hit, previous: Hit | None) -> bool:
+    """A country adjective that is part of another proper name: "Central American University",
+    "Latin American", "the Royal Dutch ..."; not "Shi'ite Iraqi militias" (no name follows)."""
+    before = re.search(r"(?:^|(?<=[\s(\"“‘]))([A-Z][a-z]+)\s$", body[max(0, hit.start - 30) : hit.start])
+    if before is None:
+        return False
+    word = before.group(1)
+    word_start = hit.start - len(word) - 1
+    if previous is not None and previous.end > word_start:
+        return False  # the word before is a name the base knows ("Bosnian Serb")
+    if word in _NAME_QUALIFIERS:
+        return True
+    if word in _CALENDAR_WORDS or re.search(r"(?:^|[.!?:;\"“”]\s*|\n)$", body[max(0, word_start - 3) : word_start]):
+        return False  # a sentence or a quote starts with it ("Senior American officials said")
+    return _NAME_HEADS.match(body, hit.end) is not None
+
+
 def _countries_after(body: str, end: int, following: Sequence[_Phrase]) -> list[str]:
     """The countries an agent phrase is "of": "the leaders of Japan and South Korea" -> JPN, KOR."""
     link = _OF_LINK.match(body, end)
@@ -719,6 +970,18 @@ def _countries_after(body: str, end: int, following: Sequence[_Phrase]) -> list[
             break
         position = joint.end()
     return codes
+
+
+def _of_group(agent: Mention, group: Organisation) -> Mention:
+    return dataclasses.replace(
+        agent,
+        kind="organisation",
+        code=group.code,
+        name=group.name,
+        actor_id=group.code,
+        country=group.country,
+        note=f"of {group.name}",
+    )
 
 
 def _owned(agent: Mention, country: str, why: str = "") -> Mention:

@@ -39,7 +39,7 @@ SPELL_KINDS = frozenset(
     | {"interior_minister", "finance_minister", "justice_minister", "trade_minister", "economy_minister"}
     | {"energy_minister", "health_minister", "information_minister", "national_security_adviser"}
 )
-ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group", "movement", "agency", "party", "imported"})
+ORGANISATION_KINDS = frozenset({"igo", "ngo", "armed_group", "movement", "agency", "party", "people", "imported"})
 SECTIONS = ("countries", "organisations", "people", "agents", "titles")
 _CODE = re.compile(r"^[A-Z0-9]{3,}$")
 PERSON_FIELDS = frozenset({"id", "name", "aliases", "surname", "country", "roles"})
