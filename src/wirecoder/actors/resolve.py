@@ -333,19 +333,7 @@ class MentionResolver:
                 continue
             span = (sentence.span[0] + match.start(), sentence.span[0] + match.end())
             for code in dyad:
-                out.append(
-                    Mention(
-                        article_id=sentence.article_id,
-                        sentence_index=sentence.index,
-                        span=span,
-                        text=match.group(0),
-                        kind="country",
-                        code=code,
-                        name=self.kb.countries[code].name if code in self.kb.countries else None,
-                        country=code,
-                        note=_DYAD_NOTE,
-                    )
-                )
+                out.append(self._country_mention(sentence, span, match.group(0), code, _DYAD_NOTE))
         out.sort(key=lambda m: m.span)
         return out
 
@@ -400,17 +388,8 @@ class MentionResolver:
             if any(m.span[0] < span[1] and span[0] < m.span[1] for m in found):
                 continue
             code = _KOREAS[match.group(1)]
-            mention = Mention(
-                article_id=sentence.article_id,
-                sentence_index=sentence.index,
-                span=span,
-                text=match.group(0),
-                kind="country",
-                code=code,
-                name=self.kb.countries[code].name if code in self.kb.countries else None,
-                actor_id=code,
-                country=code,
-                note="the other Korea, in an article about the Koreas",
+            mention = self._country_mention(
+                sentence, span, match.group(0), code, "the other Korea, in an article about the Koreas"
             )
             self._remember(mention, context)
             out.append(mention)
@@ -464,6 +443,21 @@ class MentionResolver:
             return None
         serving = [code for code, o in missions.items() if placed.country in o.deployed]
         return serving[0] if len(serving) == 1 else None
+
+    def _country_mention(self, sentence: Sentence, span: tuple[int, int], text: str, code: str, note: str) -> Mention:
+        """A country named by a phrase that is not its name ("the two sides", "the North")."""
+        return Mention(
+            article_id=sentence.article_id,
+            sentence_index=sentence.index,
+            span=span,
+            text=text,
+            kind="country",
+            code=code,
+            name=self.kb.countries[code].name if code in self.kb.countries else None,
+            actor_id=code,
+            country=code,
+            note=note,
+        )
 
     def _remember(self, mention: Mention, context: ArticleContext) -> None:
         if mention.kind in ("person", "unknown_person") and mention.name:
