@@ -82,6 +82,8 @@ _WEEKDAYS = {
     name: number
     for number, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
+# Weekday and full month names, lower-cased: words that name a time, not a thing.
+CALENDAR_NAMES = _FULL_MONTHS | frozenset(_WEEKDAYS)
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

@@ -53,6 +53,7 @@ class _FileLineError(WirecoderError):
     def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
         self.path = path
         self.line = line
+        self.detail = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
 

@@ -25,6 +25,7 @@ from datetime import date
 
 from wirecoder.actors.gazetteer import COMMON_WORD_SURNAMES, Entry, Gazetteer, Hit
 from wirecoder.actors.kb import HEAD_KINDS, KnowledgeBase, Organisation, Person, RoleSpell, Title
+from wirecoder.dates import CALENDAR_NAMES
 from wirecoder.places import PlaceIndex
 from wirecoder.records import Mention, Sentence
 
@@ -44,29 +45,7 @@ _DYAD = re.compile(
 )
 _DYAD_NOTE = "the article's two main countries"
 HOME_NOTE = "the country the article is about"  # an agent placed by the article, not by its sentence
-_CALENDAR_WORDS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+_CALENDAR_WORDS = frozenset(word.title() for word in CALENDAR_NAMES)
 _BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |[a-z]+-nation )?bloc\b", re.IGNORECASE)
 _HEAD_KINDS = ("head_of_state", "head_of_government")
 # A place the sentence puts something in: "in Lagos", "in northern Burkina Faso", "in the central
@@ -444,6 +423,16 @@ class MentionResolver:
         serving = [code for code, o in missions.items() if placed.country in o.deployed]
         return serving[0] if len(serving) == 1 else None
 
+    def _organisation_fields(self, org: str) -> dict[str, str | None]:
+        organisation = self.kb.organisations[org]
+        return {
+            "kind": "organisation",
+            "code": org,
+            "name": organisation.name,
+            "actor_id": org,
+            "country": organisation.country,
+        }
+
     def _country_mention(self, sentence: Sentence, span: tuple[int, int], text: str, code: str, note: str) -> Mention:
         """A country named by a phrase that is not its name ("the two sides", "the North")."""
         return Mention(
@@ -753,34 +742,15 @@ class MentionResolver:
 
         if role is not None and (country or org):
             if org is not None and (country is None or self._org_wins(org, country)):
-                organisation = self.kb.organisations[org]
                 # The group's own code already says what it is ("al-Shabaab militants" -> SOMREBSHB).
-                return [
-                    make(
-                        kind="organisation",
-                        code=org,
-                        name=organisation.name,
-                        actor_id=org,
-                        country=organisation.country,
-                        role=role,
-                    )
-                ]
+                return [make(**self._organisation_fields(org), role=role)]
             codes = [country, *(h.entries[0].ref for h in phrase.coordinated)]
             return [make(kind="agent", code=f"{c}{role}", country=c, role=role) for c in codes if c]
         if role is not None:
             return [make(kind="agent", code=None, role=role, note="agent without a country")]
 
         if org is not None:
-            organisation = self.kb.organisations[org]
-            return [
-                make(
-                    kind="organisation",
-                    code=org,
-                    name=organisation.name,
-                    actor_id=org,
-                    country=organisation.country,
-                )
-            ]
+            return [make(**self._organisation_fields(org))]
         if country is not None:
             code = f"{country}{seat_role}" if seat_role else country
             c = self.kb.countries.get(country)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from wirecoder.actors.resolve import HOME_NOTE
-from wirecoder.dates import DateMention, find_dates, resolve
+from wirecoder.dates import CALENDAR_NAMES, DateMention, find_dates, resolve
 from wirecoder.events.cameo import Codebook
 from wirecoder.events.modality import COMMITMENTS, Modality, according_to, analyse
 from wirecoder.events.syntax import SentenceActors, clause_tokens
@@ -36,20 +36,10 @@ _MEETING_CODES = frozenset({"040"})
 # Roots whose target may be a place standing for its country: force, coercion, assault, fighting.
 _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
-_NON_PREP_TARGETS = frozenset({"dobj", "dative", "topic"})
 _CONDITIONS = frozenset({"if", "unless", "until"})
-_TIME_NOUNS = frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "may", "june", "july", "august", "september"),
-        *("october", "november", "december", "day", "night", "morning", "afternoon", "evening", "weekend"),
-    }
-)
+_TIME_NOUNS = CALENDAR_NAMES | {"day", "night", "morning", "afternoon", "evening", "weekend"}
 # Verbs that link a subject to an adjective of stance ("was optimistic", "remained confident").
-# The forms of "be" are listed because the lemmatizer leaves some of them as they are.
-_LINKING_VERBS = frozenset(
-    {"be", "is", "are", "was", "were", "been", "'s", "'re", "remain", "sound", "seem", "appear", "feel", "stay"}
-)
+_LINKING_VERBS = frozenset({"be", "remain", "sound", "seem", "appear", "feel", "stay"})
 _FORCE_ROLES = frozenset({"MIL", "COP", "UAF", "REB", "INS", "SEP", "PKO"})
 # Refinement of an intention: the intended act's root -> the 03x code for intending it.
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "02": "", "01": ""}
@@ -224,7 +214,13 @@ _EDGE_PUNCTUATION = ".,;:!?\"'()[]“”‘—-"
 
 
 # Forms the English lemmatizer gets wrong that triggers depend on ("staged" -> "stag").
-_LEMMA_FIXES = {"staged": "stage", "staging": "stage", "stages": "stage"}
+# The forms of "be" come out of the lemmatizer as they are.
+_LEMMA_FIXES = {
+    "staged": "stage",
+    "staging": "stage",
+    "stages": "stage",
+    **dict.fromkeys(("is", "are", "was", "were", "been", "being", "'s", "'re"), "be"),
+}
 
 
 def _lemma(token: Token) -> str:
@@ -551,7 +547,7 @@ class SentenceCoder:
             return None  # "Asked whether Tokyo had been told, a spokesman declined to comment"
         if len(sources) >= 2 and any(actors.is_reciprocal(o) for o in objects):
             return _Draft(rule, verb, sources, [], analyse(verb, self.book), both_ways=True)
-        preps = [t for t in rule.targets if t not in _NON_PREP_TARGETS]
+        preps = rule.prepositions
         if not passive and not rule.objects:
             targets.extend(actors.objects(verb, rule.targets))
         elif not passive and "dative" in rule.targets:
@@ -620,17 +616,17 @@ class SentenceCoder:
     def _adjective_draft(self, adjective: Token, rule: TriggerRule, actors: SentenceActors) -> _Draft | None:
         """A stance said with an adjective: "X was cautiously optimistic that talks with Y would succeed"."""
         head = adjective.head
-        if adjective.dep_ not in ("acomp", "oprd") or not {_lemma(head), head.lower_} & _LINKING_VERBS:
+        if adjective.dep_ not in ("acomp", "oprd") or _lemma(head) not in _LINKING_VERBS:
             return None  # "the countries concerned", "a confident team": not a stance anyone took
         sources, _ = actors.subject_actors(adjective)
         if not sources:
             return None
-        preps = [t for t in rule.targets if t not in _NON_PREP_TARGETS]
+        preps = rule.prepositions
         targets = actors.nested_prep_objects(adjective, preps)
         if not targets and "topic" in rule.targets:
             targets = actors.topic_actors(adjective, sources)
         # the linking verb carries the negation and the reporting clause ("was not optimistic", "said")
-        return _Draft(rule, adjective, sources, targets, analyse(adjective.head, self.book))
+        return _Draft(rule, adjective, sources, targets, analyse(head, self.book))
 
     def _place_targets(self, arguments: list[Token], actors: SentenceActors) -> list[Mention]:
         """A place attacked or occupied stands for its country ("shelled Kharkiv" -> UKR)."""

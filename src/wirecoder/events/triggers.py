@@ -64,10 +64,16 @@ class TriggerRule:
     fields: Mapping[str, str] | None = None  # keyword -> more specific code ("trade" -> 061)
 
     @property
+    def prepositions(self) -> tuple[str, ...]:
+        """The targets that are prepositions (not "dobj", "dative" or "topic")."""
+        return tuple(t for t in self.targets if t not in _NON_PREP_TARGETS)
+
+    @property
     def label(self) -> str:
         return " ".join((*self.modifiers, self.lemma, *self.particles))
 
 
+_NON_PREP_TARGETS = frozenset({"dobj", "dative", "topic"})
 # In a rule's objects: any object that names an actor ("released a Spanish engineer").
 ANY_ACTOR_OBJECT = "@actor"
 
@@ -215,7 +221,7 @@ def _requirement(rule: TriggerRule, light_forms: frozenset[str]) -> Requirement:
     return tuple(needs)
 
 
-def _words(value: Any, *, path: str, what: str, line: int | None = None) -> tuple[str, ...]:
+def _words(value: Any, *, path: str, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
@@ -224,28 +230,28 @@ def _words(value: Any, *, path: str, what: str, line: int | None = None) -> tupl
         return tuple(value)
     bad = [v for v in value if not isinstance(v, str)] if isinstance(value, list) else [value]
     hint = " (YAML reads bare on/off/yes/no as booleans: quote them)" if any(isinstance(v, bool) for v in bad) else ""
-    raise DictionaryError(f"{what} must be a list of strings, got {bad!r}{hint}", path=path, line=line)
+    raise DictionaryError(f"{what} must be a list of strings, got {bad!r}{hint}", path=path)
 
 
-def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str, line: int | None = None) -> list[TriggerRule]:
+def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str) -> list[TriggerRule]:
     code = str(entry.get("code", ""))
     if code not in codebook:
-        raise DictionaryError(f"unknown CAMEO code {code!r} in entry {entry!r}", path=path, line=line)
-    targets = _words(entry.get("targets"), path=path, what="targets", line=line) or ("dobj",)
-    objects = frozenset(w.lower() for w in _words(entry.get("objects"), path=path, what="objects", line=line))
+        raise DictionaryError(f"unknown CAMEO code {code!r} in entry {entry!r}", path=path)
+    targets = _words(entry.get("targets"), path=path, what="targets") or ("dobj",)
+    objects = frozenset(w.lower() for w in _words(entry.get("objects"), path=path, what="objects"))
     fields_raw = entry.get("fields") or {}
     if not isinstance(fields_raw, Mapping):
-        raise DictionaryError("fields must map keywords to codes", path=path, line=line)
+        raise DictionaryError("fields must map keywords to codes", path=path)
     for field_code in fields_raw.values():
         if str(field_code) not in codebook:
-            raise DictionaryError(f"unknown CAMEO code {field_code!r} in fields", path=path, line=line)
+            raise DictionaryError(f"unknown CAMEO code {field_code!r} in fields", path=path)
     fields = {str(k).lower(): str(v) for k, v in fields_raw.items()} or None
     symmetric = bool(entry.get("symmetric", False))
     target_optional = bool(entry.get("target_optional", False))
     light_only = bool(entry.get("light_only", False))
     place_target = bool(entry.get("place_target", False))
     rules: list[TriggerRule] = []
-    for phrase in _words(entry.get("verbs"), path=path, what="verbs", line=line):
+    for phrase in _words(entry.get("verbs"), path=path, what="verbs"):
         words = phrase.lower().split()
         preps = tuple(w for w in words[1:] if w in PREPOSITIONS and w not in targets)
         rules.append(
@@ -262,9 +268,9 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str, line: i
                 fields=fields,
             )
         )
-    for phrase in _words(entry.get("nouns"), path=path, what="nouns", line=line):
+    for phrase in _words(entry.get("nouns"), path=path, what="nouns"):
         words = phrase.lower().split()
-        noun_targets = _words(entry.get("noun_targets"), path=path, what="noun_targets", line=line) or targets
+        noun_targets = _words(entry.get("noun_targets"), path=path, what="noun_targets") or targets
         rules.append(
             TriggerRule(
                 code=code,
@@ -279,7 +285,7 @@ def _rules_from(entry: Mapping[str, Any], codebook: Codebook, path: str, line: i
                 fields=fields,
             )
         )
-    for word in _words(entry.get("adjectives"), path=path, what="adjectives", line=line):
+    for word in _words(entry.get("adjectives"), path=path, what="adjectives"):
         rules.append(
             TriggerRule(
                 code=code,
@@ -321,14 +327,14 @@ def _user_files(path: Path) -> list[_TriggerFile]:
     return files
 
 
-def _rule_lines(text: str) -> list[int]:
-    """The line where each entry of the file's ``rules`` list starts, for error messages."""
+def _rule_line(text: str, index: int) -> int | None:
+    """The line where entry ``index`` of the file's ``rules`` list starts (composed only on an error)."""
     root = yaml.compose(text)
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
-            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
-    return []
+            if key.value == "rules" and isinstance(value, yaml.SequenceNode) and index < len(value.value):
+                return int(value.value[index].start_mark.line) + 1
+    return None
 
 
 def load_triggers(codebook: Codebook, path: str | Path | None = None) -> TriggerBook:
@@ -339,12 +345,11 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
     """
     files = _packaged_files() if path is None else _user_files(Path(path))
     where = PACKAGED if path is None else str(path)
-    entries: list[tuple[str, int | None, Any]] = []
+    entries: list[tuple[_TriggerFile, int, Any]] = []
     lists: dict[str, list[Any]] = {}
     for file in files:
         try:
             data = yaml.safe_load(file.text)
-            lines = _rule_lines(file.text)
         except yaml.YAMLError as e:
             raise DictionaryError(f"not valid YAML: {e}", path=file.where) from e
         if not isinstance(data, Mapping):
@@ -353,18 +358,21 @@ def load_triggers(codebook: Codebook, path: str | Path | None = None) -> Trigger
             if key == "rules":
                 if not isinstance(value, list):
                     raise DictionaryError("'rules' must be a list", path=file.where)
-                for index, entry in enumerate(value):
-                    entries.append((file.where, lines[index] if index < len(lines) else None, entry))
+                entries.extend((file, index, entry) for index, entry in enumerate(value))
             else:
                 lists.setdefault(str(key), []).extend(_words(value, path=file.where, what=str(key)))
     if not entries:
         raise DictionaryError("the dictionary has no 'rules'", path=where)
     tables: dict[str, dict[str, list[TriggerRule]]] = {"verb": {}, "noun": {}, "adj": {}}
     rules: list[TriggerRule] = []
-    for file_where, line, entry in entries:
-        if not isinstance(entry, Mapping):
-            raise DictionaryError(f"each rule must be a mapping, got {entry!r}", path=file_where, line=line)
-        for rule in _rules_from(entry, codebook, file_where, line):
+    for file, index, entry in entries:
+        try:
+            if not isinstance(entry, Mapping):
+                raise DictionaryError(f"each rule must be a mapping, got {entry!r}", path=file.where)
+            file_rules = _rules_from(entry, codebook, file.where)
+        except DictionaryError as e:
+            raise DictionaryError(e.detail, path=file.where, line=_rule_line(file.text, index)) from None
+        for rule in file_rules:
             tables[rule.pos].setdefault(rule.lemma, []).append(rule)
             rules.append(rule)
 
