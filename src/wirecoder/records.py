@@ -28,6 +28,8 @@ class RawDocument:
     title: str | None = None
     url: str | None = None
     source: str | None = None  # outlet or feed name
+    author: str | None = None  # declared by the input (feed, page metadata), if any
+    language: str | None = None  # ISO 639-1 code, declared or detected
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class Article:
     source: str | None = None
     content_hash: str = ""  # sha256 of the body, to tell an updated article from the same one
     dateline: str | None = None  # "MOSCOW, Aug 21 (Reuters)", cut from the body's first paragraph
+    language: str | None = None  # ISO 639-1 code of the body, declared or detected
 
 
 @dataclass(frozen=True, slots=True)
