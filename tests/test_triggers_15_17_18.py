@@ -52,7 +52,8 @@ def test_deployed_by_the_hundreds(pipeline: Pipeline) -> None:
         pipeline,
         "Hundreds of riot police were deployed in central Minsk on Sunday ahead of a planned opposition rally.",
     )
-    assert coded == {("BLRCOP", "150", None)}
+    # police sent onto the streets are police power (153); the place stands for whom they face
+    assert coded == {("BLRCOP", "153", "BLR")}
 
 
 def test_troops_ordered_onto_the_streets(pipeline: Pipeline) -> None:

@@ -48,6 +48,8 @@ class Organisation:
     country: str | None = None
     # Peace operations: the countries where the mission serves ("the UN peacekeeping force in Lebanon").
     deployed: tuple[str, ...] = ()
+    # Cities that stand for the organisation in a story that names it ("Brussels paid out" -> the EU).
+    seats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,7 @@ def _organisation(row: Mapping[str, Any], path: str) -> Organisation:
         kind=str(row.get("kind") or "igo"),
         country=str(country).upper() if country else None,
         deployed=tuple(c.upper() for c in _as_tuple(row.get("deployed"), path=path, line=line, what="deployed")),
+        seats=_as_tuple(row.get("seats"), path=path, line=line, what="seats"),
     )
 
 

@@ -35,6 +35,9 @@ _PRONOUN_OWNER = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)
 _OWNED_BY_PRONOUN = "owned by a possessive pronoun"
 # "the leaders of (the) Japan and South Korea"
 _OF_LINK = re.compile(r"\s+(?:of|for|from)\s+(?:the\s+)?")
+_SERVING_LINK = re.compile(r"\s+(?:of|for|from|to)\s+(?:the\s+)?")
+# Agents who serve a principal: "an adviser to Ukrainian President Volodymyr Zelenskiy" is his side's.
+_SERVING_AGENTS = re.compile(r"(?:adviser|advisor|aide|spokes(?:man|woman|person))s?$", re.IGNORECASE)
 _AND_LINK = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _AND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^,\s*$")
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-|late|then-|erstwhile)\s*$", re.IGNORECASE)
@@ -211,9 +214,19 @@ class MentionResolver:
                 and "." not in body[flag.end : a]  # the same sentence
             ):
                 flags[a] = Hit(a, b, body[a:b], (Entry("country", flag.entries[0].ref),))
+        named_orgs = {e.ref for h in hits for e in h.entries if e.kind == "organisation"}
+        seated = {
+            seat: code
+            for code, org in self.kb.organisations.items()
+            if any(named.startswith(code) for named in named_orgs)
+            for seat in org.seats
+        }
         out: list[Hit] = []
         for k, hit in enumerate(hits):
             kind = hit.entries[0].kind
+            if kind == "capital" and hit.text in seated:
+                hit = Hit(hit.start, hit.end, hit.text, (Entry("organisation", seated[hit.text]),))
+                kind = "organisation"
             vessel = next(((a, b) for a, b in vessels if a <= hit.start < b), None)
             if vessel is not None:
                 if vessel[0] in flags and hit.start == vessel[0]:
@@ -276,7 +289,8 @@ class MentionResolver:
             for resolved in self._resolve_phrase(body, sentence, phrase, context):
                 mentions = [resolved]
                 if resolved.code is None and resolved.kind == "agent" and resolved.role:
-                    owners = _countries_after(body, phrase.hits[-1].end, phrases[k + 1 :])
+                    serving = _SERVING_AGENTS.search(resolved.text) is not None
+                    owners = _countries_after(body, phrase.hits[-1].end, phrases[k + 1 :], serving=serving)
                     group = self._group_after(body, phrase.hits[-1].end, phrases[k + 1 :])
                     if group is not None:
                         # "militants from the Islamic State", "officials of the UN refugee agency"
@@ -916,9 +930,12 @@ def _inside_name(body: str, hit: Hit, previous: Hit | None) -> bool:
     return _NAME_HEADS.match(body, hit.end) is not None
 
 
-def _countries_after(body: str, end: int, following: Sequence[_Phrase]) -> list[str]:
-    """The countries an agent phrase is "of": "the leaders of Japan and South Korea" -> JPN, KOR."""
-    link = _OF_LINK.match(body, end)
+def _countries_after(body: str, end: int, following: Sequence[_Phrase], *, serving: bool = False) -> list[str]:
+    """The countries an agent phrase is "of": "the leaders of Japan and South Korea" -> JPN, KOR.
+
+    ``serving``: the agent serves someone, so "to" links it too ("an adviser to Ukraine's president").
+    """
+    link = (_SERVING_LINK if serving else _OF_LINK).match(body, end)
     if link is None:
         return []
     position, codes = link.end(), []

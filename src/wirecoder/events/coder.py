@@ -198,6 +198,49 @@ _MEASURE_NOUNS = frozenset(
         "acts",
     }
 )
+# Heads that count or portion what their "of" phrase names: the verb acts on the goods.
+_PARTITIVES = frozenset(
+    {
+        "first",
+        "second",
+        "third",
+        "last",
+        "rest",
+        "remainder",
+        "batch",
+        "tranche",
+        "consignment",
+        "thousand",
+        "hundred",
+        "dozen",
+        "ten",
+        "score",
+        "some",
+        "all",
+        "most",
+        "many",
+        "several",
+        "more",
+        "number",
+        "lot",
+        "pair",
+        "couple",
+        "container",
+        "crate",
+        "load",
+        "truckload",
+        "planeload",
+        "shipload",
+        "box",
+        "piece",
+        "unit",
+        "quantity",
+        "cargo",
+        "fleet",
+        "squadron",
+        "array",
+    }
+)
 # Verbs that report the toll of an attack in a trailing participle (", killing 13 civilians").
 _CONSEQUENCES = frozenset({"kill", "injure", "wound", "leave", "destroy", "damage"})
 # Adjunct prepositions that place a noun's event before or around the clause's, not inside it: the
@@ -220,6 +263,7 @@ _LEMMA_FIXES = {
     "staging": "stage",
     "stages": "stage",
     **dict.fromkeys(("is", "are", "was", "were", "been", "being", "'s", "'re"), "be"),
+    **dict.fromkeys(("had", "has", "having"), "have"),  # the tagger leaves auxiliary "had" unlemmatised
 }
 
 
@@ -432,6 +476,9 @@ class SentenceCoder:
             if child.dep_ in ("prep", "dobj", "prt", "advmod", "xcomp"):
                 for grandchild in child.children:
                     near.update((grandchild.lower_, _lemma(grandchild)))
+            elif child.dep_ in ("ccomp", "advcl"):
+                # "mulling whether to let Ukraine strike": the clause's conjunction, not its words
+                near.update(g.lower_ for g in child.children if g.dep_ == "mark")
         obj = self._object_token(verb)
         obj_lemma = _lemma(obj) if obj is not None else None
         best: tuple[int, TriggerRule] | None = None
@@ -453,10 +500,10 @@ class SentenceCoder:
     @staticmethod
     def _object_token(verb: Token) -> Token | None:
         if verb.dep_ == "acl":
-            return verb.head
+            return _partitive_whole(verb.head)
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "nsubjpass"):
-                return child
+                return _partitive_whole(child)
         return None
 
     def _noun_rule(self, noun: Token, lemma: str) -> TriggerRule | None:
@@ -539,7 +586,11 @@ class SentenceCoder:
                 force_subject = True
         else:
             sources, _ = actors.subject_actors(verb)
-        if rule.code.startswith("04") and rule.particles and (passive or any(not actors.actors_of(o) for o in objects)):
+        if (
+            rule.code[:3] in ("042", "043", "044")
+            and rule.particles
+            and (passive or any(not actors.actors_of(o) for o in objects))
+        ):
             return None  # "flew 300 police officers to Haiti", "food was flown to Syria": carrying, not a visit
         if rule.code == "042" and rule.particles and all((m.code or "")[3:6] in _FORCE_ROLES for m in sources):
             return None  # "Russian troops began arriving in Belarus" is a deployment, not a visit
@@ -561,6 +612,10 @@ class SentenceCoder:
         if not targets and rule.particles:
             # "paused $95 million in budget support to Ethiopia": deeper inside the phrase
             targets.extend(actors.nested_prep_objects(verb, preps))
+            for child in verb.children:
+                # "declined to comment on the findings of German doctors": on the rule's own word
+                if not targets and child.dep_ in ("xcomp", "dobj", "ccomp") and _lemma(child) in rule.particles:
+                    targets.extend(actors.nested_prep_objects(child, preps))
         if not targets and rule.code[:2] in _ATTACK_ROOTS:
             # "struck a car carrying PKK militants": who was in what was hit
             targets.extend(
@@ -584,6 +639,8 @@ class SentenceCoder:
             if passive:
                 arguments += [c for c in verb.children if c.dep_ == "nsubjpass"]
             targets = _perpetrators(arguments, actors)
+        if not targets and rule.code.startswith("045"):
+            targets = [m for m in _mediated_parties(verb, actors) if m.country not in {s.country for s in sources}]
         if not sources and verb.dep_ in ("ccomp", "conj") and _lemma(verb.head) in COMMITMENTS:
             # "Katz vowed that the army would seize ...": the one who vows stands for the act
             sources, _ = actors.subject_actors(verb.head)
@@ -1087,6 +1144,29 @@ def _perpetrators(arguments: Iterable[Token], actors: SentenceActors) -> list[Me
     return found
 
 
+def _partitive_whole(token: Token) -> Token:
+    """The goods a quantity counts: "the first of four air defence systems", "13,000 containers of shells"."""
+    for _ in range(2):
+        if not (token.like_num or token.tag_ == "CD" or _lemma(token) in _PARTITIVES):
+            break
+        if any(c.lower_ == "$" or c.tag_ == "$" for c in token.subtree):
+            break  # "$300 million of its reserves" is money, whatever it is drawn from
+        whole = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if whole is None:
+            break
+        token = whole
+    return token
+
+
 def _is_amount(token: Token) -> bool:
     """ "1.5 billion euros", "$95 million", "40,000 tonnes": a quantity that a noun after "in" specifies."""
     counted = any(c.dep_ == "nummod" or c.tag_ == "CD" for c in token.children) or token.tag_ == "CD"
@@ -1126,10 +1206,40 @@ def _asked_for(inner: Token, request: Token) -> bool:
             return False
         if node.head.i == request.i:
             return node.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "pobj")
+        if node.head.i == request.head.i and request.dep_ in ("dobj", "obj") and _for_to_clause(node):
+            return True  # "renewed her plea on Tuesday for Beijing to free ...": parsed onto the verb
         if node.dep_ in ("relcl", "acl") and node.i != inner.i:
             return False
         node = node.head
     return False
+
+
+def _mediated_parties(verb: Token, actors: SentenceActors) -> list[Mention]:
+    """Who a broker brought together: "a ceasefire between Thailand and Cambodia ... following talks
+    brokered by Malaysia", "Saudi Arabia and Iran agreed ... under a deal brokered by China"."""
+    for token in verb.sent:
+        if token.lower_ == "between" and token.dep_ == "prep":
+            found = actors.prep_objects(token.head, ["between"])
+            if len(found) >= 2:
+                return found
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [m for s in subjects for m in actors.actors_of(s)]
+            if found:
+                return found
+    return []
+
+
+def _for_to_clause(node: Token) -> bool:
+    """ "for Beijing to free the two Canadians": an infinitive with its own subject after "for"."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+    )
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:

@@ -73,6 +73,8 @@ def _own_markers(node: Token, status: Status, marker: Token | None) -> tuple[Sta
         return "hypothetical", marker
     if _neither_subject(node):
         return "negated", marker
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children) and "to" in aux:
+        return "hypothetical", marker  # "waited for Iran to respond": wanted, not done
     if aux & _SPECULATIVE_AUX and status in ("asserted", "intent"):
         return "hypothetical", marker  # "Beijing could offer to mediate" is speculation, not an offer
     if "would" in aux and "have" in aux:
@@ -131,8 +133,10 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
         ):
             # "did not fire missiles, but its artillery staged drills": a clause of its own, not negated
             break
-        if dep == "advcl":
-            # "..., noting that he looks forward to meeting": the adjunct belongs to another event.
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if dep == "advcl" and not (head.lemma_.lower() in book.intent_verbs and infinitive):
+            # "..., noting that he looks forward to meeting": the adjunct belongs to another event; but
+            # "offered on Sunday to host talks" is the offer's complement, parsed as an adjunct
             break
         lemma = head.lemma_.lower()
         if _negates(head, book) and dep in ("xcomp", "dobj", "pcomp", "prep"):
@@ -144,7 +148,11 @@ def analyse(trigger: Token, book: TriggerBook) -> Modality:
             ):
                 refusal = head
         if status != "negated" and (
-            (lemma in book.intent_verbs and dep in ("xcomp", "prep", "pcomp", "dobj") and not _decided_by_vote(head))
+            (
+                lemma in book.intent_verbs
+                and dep in ("xcomp", "prep", "pcomp", "dobj", "advcl")
+                and not _decided_by_vote(head)
+            )
             or (lemma in book.intent_adjectives and dep in ("xcomp", "prep", "pcomp"))
             or (lemma == "be" and dep == "xcomp")
         ):

@@ -133,8 +133,13 @@ class SentenceActors:
                     found = [m for m in found if m.kind not in ("person", "unknown_person")]
                 if found:
                     return found
-        if pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT":
-            # "China's foreign ministry lodged a protest. It demanded ...": the previous sentences' actor
+        clause = pronoun.head
+        if pronoun.dep_ in SUBJECT_DEPS and (
+            clause.dep_ == "ROOT"
+            or (clause.dep_ in ("ccomp", "parataxis") and clause.head.dep_ == "ROOT" and clause.head.i > clause.i)
+        ):
+            # "China's foreign ministry lodged a protest. It demanded ...", "It also flew medicines to
+            # Syria, the ministry said": the previous sentences' actor
             return list(self.fallback_group)
         return []
 
@@ -184,8 +189,14 @@ class SentenceActors:
             if _is_preposition(child) and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found.extend(self.actors_of(pobj) or self._origin(pobj))
+                        found.extend(self._neighbour(pobj) or self.actors_of(pobj) or self._origin(pobj))
         return found
+
+    def _neighbour(self, thing: Token) -> list[Mention]:
+        """Across a border, the other side: "to its disputed border with China" -> China."""
+        if thing.lemma_.lower() not in ("border", "frontier", "boundary"):
+            return []
+        return self.prep_objects(thing, ["with"])
 
     def _origin(self, thing: Token) -> list[Mention]:
         """Whose a thing is by where it comes from: "tariffs on goods from Mexico" -> Mexico."""

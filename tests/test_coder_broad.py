@@ -1,0 +1,116 @@
+"""Phrasings the coder learnt from the broad dev set, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.helpers import code_text, triples
+
+from wirecoder.pipeline import Pipeline
+
+pytestmark = pytest.mark.model
+
+DAY = "2024-05-10"
+
+
+def _triples(pipeline: Pipeline, text: str) -> set[tuple[str | None, str, str | None]]:
+    return triples(code_text(pipeline, text, DAY))
+
+
+# -- what a quantity counts is what the verb acts on ---------------------------------------------
+
+
+def test_the_first_of_several_systems(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "Germany delivered the first of three air defence systems to Ukraine on Monday.")
+    assert coded == {("DEU", "072", "UKR")}
+
+
+def test_containers_of_shells_to_an_indirect_object(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "North Korea has sent Russia thousands of containers of artillery shells since August.")
+    assert coded == {("PRK", "072", "RUS")}
+
+
+def test_money_drawn_from_reserves_is_not_goods(pipeline: Pipeline) -> None:
+    text = "Chile's central bank deployed $200 million of its reserves on Friday to support the peso."
+    assert not {t for t in _triples(pipeline, text) if t[1].startswith("15")}
+
+
+# -- aid in money ------------------------------------------------------------------------------------
+
+
+def test_rolled_over_a_loan(pipeline: Pipeline) -> None:
+    assert _triples(pipeline, "China rolled over a $1 billion loan to Sri Lanka on Friday.") == {("CHN", "071", "LKA")}
+
+
+def test_brussels_for_the_eu_only_in_an_eu_story(pipeline: Pipeline) -> None:
+    eu = _triples(pipeline, "Brussels paid out 2 billion euros to Kyiv on Friday, the European Commission said.")
+    assert ("IGOEUREEC", "071", "UKR") in eu
+    plain = code_text(pipeline, "Brussels paid out 2 billion euros to Kyiv on Friday.", DAY)
+    assert {e.source for e in plain.events} == {"BEL"}
+
+
+# -- statements -----------------------------------------------------------------------------------
+
+
+def test_declined_to_comment_on_what_others_found(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "The Kremlin declined on Tuesday to comment on the findings of Polish prosecutors.")
+    assert {(s, c) for s, c, _ in coded} == {("RUSGOV", "011")}
+
+
+def test_weighing_whether_to_act(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "Britain is weighing whether to let Kyiv use its missiles inside Russia.")
+    assert ("GBR", "014", "UKR") in coded
+
+
+def test_an_adviser_to_a_president_speaks_for_his_government(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "An adviser to the Ukrainian president dismissed Russian accusations on Monday.")
+    assert ("UKRGOV", "016", "RUS") in coded
+
+
+def test_sharing_a_counterparts_view(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "Japan's prime minister said on Monday he shared the Australian prime minister's view.")
+    assert coded == {("JPNGOV", "019", "AUSGOV")}
+
+
+def test_no_doubt_that_a_neighbour_will_agree(pipeline: Pipeline) -> None:
+    text = "Ukraine's foreign minister said on Monday he had no doubt that Budapest would lift its veto."
+    coded = _triples(pipeline, text)
+    assert ("UKRGOV", "013", "HUN") in coded
+
+
+# -- appeals, offers and brokers ---------------------------------------------------------------------
+
+
+def test_a_plea_for_someone_to_act_is_an_appeal_not_the_act(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "Canada renewed its plea on Monday for Beijing to release two detained Canadians.")
+    assert coded == {("CAN", "0253", "CHN")}
+
+
+def test_offered_to_host_talks_between_two_sides(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "Turkey offered on Sunday to host talks between Armenia and Azerbaijan.")
+    assert {("TUR", "039", "ARM"), ("TUR", "039", "AZE")} <= coded
+
+
+def test_a_deal_brokered_by_a_third_country(pipeline: Pipeline) -> None:
+    text = "Armenia and Azerbaijan agreed on Friday to swap prisoners under a deal brokered by Russia."
+    coded = _triples(pipeline, text)
+    assert {("RUS", "045", "ARM"), ("RUS", "045", "AZE")} <= coded
+
+
+def test_talks_brokered_by_a_leader_between_named_sides(pipeline: Pipeline) -> None:
+    text = "A truce between Thailand and Cambodia held on Tuesday after talks brokered by Malaysia."
+    coded = _triples(pipeline, text)
+    assert {("MYS", "045", "THA"), ("MYS", "045", "KHM")} <= coded
+
+
+def test_troops_moved_to_a_border_face_the_neighbour(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "India has moved thousands of troops to its disputed border with China.")
+    assert coded == {("IND", "154", "CHN")}
+
+
+def test_pronoun_subject_before_a_trailing_reporter(pipeline: Pipeline) -> None:
+    text = (
+        "India sent a field hospital to Turkey on Monday. "
+        "It also flew ten tonnes of medicines to Syria, the ministry said."
+    )
+    coded = _triples(pipeline, text)
+    assert ("IND", "073", "SYR") in coded
