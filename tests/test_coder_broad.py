@@ -114,3 +114,44 @@ def test_pronoun_subject_before_a_trailing_reporter(pipeline: Pipeline) -> None:
     )
     coded = _triples(pipeline, text)
     assert ("IND", "073", "SYR") in coded
+
+
+# -- attacks: one event per act, the right doer ---------------------------------------------------------
+
+
+def test_the_toll_of_a_strike_in_a_relative_clause_is_not_a_second_attack(pipeline: Pipeline) -> None:
+    text = "Israel carried out an air strike on Lebanon on Tuesday that killed five people."
+    coded = _triples(pipeline, text)
+    assert {c for _, c, _ in coded} == {"195"}
+
+
+def test_the_strike_a_killing_was_done_with_is_its_means(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "Israel killed a Hamas commander in an air strike on Gaza City on Friday.")
+    assert not any(c.startswith("195") for _, c, _ in coded)
+    passive = _triples(pipeline, "A Hamas commander was killed in an Israeli air strike on Gaza City on Friday.")
+    assert any(s == "ISR" for s, _, _ in passive)
+
+
+def test_a_weapon_is_not_placed_where_it_strikes(pipeline: Pipeline) -> None:
+    coded = code_text(pipeline, "Drones hit a residential building in central Kyiv overnight.", DAY)
+    assert not any((e.source or "").startswith("UKR") for e in coded.events)
+
+
+def test_a_countrys_agent_with_describing_words_between(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "North Korea condemned the arrival of a U.S. nuclear-armed submarine in South Korea.")
+    assert ("PRK", "111", "USA") in {(s, c, (t or "")[:3]) for s, c, t in coded}
+
+
+def test_tanks_arriving_are_not_a_visit(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "The first U.S. Abrams tanks have arrived in Ukraine, Zelenskiy said on Monday.")
+    assert not any(c.startswith("04") for _, c, _ in coded)
+
+
+def test_farmers_blockading_a_border_protest(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "Polish farmers blockaded border crossings with Ukraine on Monday in protest.")
+    assert coded == {("POLAGR", "1442", "UKR")}
+
+
+def test_a_team_on_the_sports_page_is_no_actor(pipeline: Pipeline) -> None:
+    text = "Spain's forwards laid siege to the Italian goal in the second half before the Euro 2024 semi-final ended."
+    assert _triples(pipeline, text) == set()

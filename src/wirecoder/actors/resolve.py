@@ -35,6 +35,20 @@ _PRONOUN_OWNER = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.I)
 _OWNED_BY_PRONOUN = "owned by a possessive pronoun"
 # "the leaders of (the) Japan and South Korea"
 _OF_LINK = re.compile(r"\s+(?:of|for|from)\s+(?:the\s+)?")
+# Weapons and war machines named without an owner: where they are is where they strike, not whose they are.
+_WEAPONS = re.compile(
+    r"\b(?:drones?|missiles?|warplanes?|jets?|bombers?|aircraft|helicopters?|gunships?|warships?|frigates?|"
+    r"destroyers?|submarines?|carriers?|tanks?|artillery)$",
+    re.IGNORECASE,
+)
+_DESCRIBING_WORD = (
+    r"(?:[a-z]+-[a-z-]+|nuclear|heavy|heavily|elite|special|armed|armou?red|riot|paramilitary|regular|"
+    r"additional|fresh|new|senior|top|masked|unmanned|ballistic|cruise|naval|combat|attack|stealth|spy|"
+    r"reconnaissance|surveillance|patrol|ground|military|security|advanced|modern|latest)"
+)
+_DESCRIBING_GAP = re.compile(rf"^\s+(?:{_DESCRIBING_WORD}\s+){{1,3}}$")
+# a model name before a weapon: "U.S. Abrams tanks", "Iranian Shahed drones", "U.S. F-16 jets"
+_MODEL_GAP = re.compile(rf"^\s+(?:(?:{_DESCRIBING_WORD}|[A-Z][\w-]*)\s+){{1,3}}$")
 _SERVING_LINK = re.compile(r"\s+(?:of|for|from|to)\s+(?:the\s+)?")
 # Agents who serve a principal: "an adviser to Ukrainian President Volodymyr Zelenskiy" is his side's.
 _SERVING_AGENTS = re.compile(r"(?:adviser|advisor|aide|spokes(?:man|woman|person))s?$", re.IGNORECASE)
@@ -479,6 +493,8 @@ class MentionResolver:
         """An agent with no nationality ("police", "students", "the government") belongs to the country
         where the sentence places it ("in Lagos", "in northern Burkina Faso"); the article's main
         country is tried once the whole article is read (``_home_agents``)."""
+        if _WEAPONS.search(mention.text):
+            return mention  # "a drone strike in Kabul", "drones launched at Kyiv": weapons go where they strike
         # (is a town, where, country, name): a country named as the place beats a town, "the village of
         # Solhan in northern Burkina Faso" (there is a Solhan in Turkey too).
         found: list[tuple[bool, int, str, str]] = [
@@ -514,7 +530,14 @@ class MentionResolver:
         out = []
         for m in mentions:
             in_dyad = any(a <= m.span[0] and m.span[1] <= b for a, b in dyads)
-            if m.code is None and m.kind == "agent" and m.role and m.note != _OWNED_BY_PRONOUN and not in_dyad:
+            if (
+                m.code is None
+                and m.kind == "agent"
+                and m.role
+                and m.note != _OWNED_BY_PRONOUN
+                and not in_dyad
+                and not _WEAPONS.search(m.text)
+            ):
                 country = home or (only if m.role.isupper() and m.role != "GOV" else None)
                 if country is not None:
                     m = _owned(m, country, HOME_NOTE)
@@ -547,7 +570,10 @@ class MentionResolver:
                         "title",
                     )
                     and (nxt.has("title", "agent", "person", "surname") or self._own_group(current, nxt))
-                ) or ((gap == "" or _ADJACENT_GAP.match(gap)) and self._continues(current, nxt)):
+                ) or (
+                    (gap == "" or _ADJACENT_GAP.match(gap) or _described_agent(current, gap, nxt))
+                    and self._continues(current, nxt)
+                ):
                     group.append(nxt)
                 elif (
                     _AND_GAP.match(gap)
@@ -928,6 +954,16 @@ def _inside_name(body: str, hit: Hit, previous: Hit | None) -> bool:
     if word in _CALENDAR_WORDS or re.search(r"(?:^|[.!?:;\"“”]\s*|\n)$", body[max(0, word_start - 3) : word_start]):
         return False  # a sentence or a quote starts with it ("Senior American officials said")
     return _NAME_HEADS.match(body, hit.end) is not None
+
+
+def _described_agent(current: Hit, gap: str, nxt: Hit) -> bool:
+    """ "a U.S. nuclear-armed submarine", "Russian long-range bombers", "the first U.S. Abrams tanks":
+    the country's agent with words describing it in between."""
+    if not (current.has("country", "adjective") and nxt.has("agent")):
+        return False
+    if _DESCRIBING_GAP.match(gap):
+        return True
+    return bool(_WEAPONS.search(nxt.text)) and _MODEL_GAP.match(gap) is not None
 
 
 def _countries_after(body: str, end: int, following: Sequence[_Phrase], *, serving: bool = False) -> list[str]:

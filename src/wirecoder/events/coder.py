@@ -333,9 +333,7 @@ class SentenceCoder:
             events.extend(self._events(draft, doc, sentence, actors, date_mentions, state))
         if events and _SPORTS.search(sentence.text):
             # On the sports page a bare country is a team: "Brazil meet Argentina", "bombarded the goal".
-            events = [
-                e for e in events if not (_bare_country(e.source) and (e.target is None or _bare_country(e.target)))
-            ]
+            events = [e for e in events if not _bare_country(e.source)]
         return events
 
     def after_sentence(
@@ -415,13 +413,13 @@ class SentenceCoder:
     def _drafts(self, token: Token, actors: SentenceActors) -> list[_Draft]:
         lemma = _lemma(token)
         drafts: list[_Draft] = []
-        if (
-            token.tag_ == "VBG"
-            and token.dep_ in ("advcl", "acl")
-            and lemma in _CONSEQUENCES
-            and self._coded(token.head)
+        if lemma in _CONSEQUENCES and (
+            (token.tag_ == "VBG" and token.dep_ in ("advcl", "acl") and self._coded(token.head))
+            or (token.dep_ == "relcl" and token.head.pos_ == "NOUN" and _lemma(token.head) in self.book.nouns)
         ):
-            return []  # "struck a bus ..., killing dozens": the toll of the strike, not a second attack
+            # "struck a bus ..., killing dozens", "a drone strike that killed three soldiers": the toll of
+            # the strike, not a second attack
+            return []
         if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
             rule = self._verb_rule(token, lemma, actors)
             if rule is not None:
@@ -436,11 +434,30 @@ class SentenceCoder:
             rule = self._noun_rule(token, lemma)
             if rule is not None and self._under_inquiry(token, actors):
                 return []  # "an inquiry into Iran's crackdown on protesters": alleged, not reported
+            if rule is not None and rule.code[:2] in _ATTACK_ROOTS and self._means_of_attack(token, actors):
+                return []  # "killed Nasrallah in a massive air strike": how he was killed, not a second attack
             if rule is not None:
                 draft = self._noun_draft(token, rule, actors)
                 if draft is not None:
                     drafts.append(draft)
         return drafts
+
+    def _means_of_attack(self, noun: Token, actors: SentenceActors) -> bool:
+        """ "killed Nasrallah in a massive air strike": the strike is how the verb's own doer acted.
+
+        Not when the verb names no doer ("was killed in an Israeli air strike": the noun does) or the
+        noun is the graver act ("killed 1,400 people in a chemical weapons attack").
+        """
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "with", "by", "through", "using"):
+            return False
+        verb = noun.head.head
+        if verb.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+            return False
+        noun_rule = self._noun_rule(noun, _lemma(noun))
+        if noun_rule is not None and noun_rule.code.startswith("20"):
+            return False
+        rule = self._verb_rule(verb, _lemma(verb), actors)
+        return rule is not None and rule.code[:2] in _ATTACK_ROOTS
 
     def _under_inquiry(self, noun: Token, actors: SentenceActors) -> bool:
         node = noun
@@ -594,6 +611,10 @@ class SentenceCoder:
             return None  # "flew 300 police officers to Haiti", "food was flown to Syria": carrying, not a visit
         if rule.code == "042" and rule.particles and all((m.code or "")[3:6] in _FORCE_ROLES for m in sources):
             return None  # "Russian troops began arriving in Belarus" is a deployment, not a visit
+        if rule.code[:3] in ("042", "043") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _MACHINES for c in verb.children
+        ):
+            return None  # "the first U.S. Abrams tanks have arrived in Ukraine": a delivery, not a visit
         if rule.code.startswith("02") and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             return None  # "Asked whether Tokyo had been told, a spokesman declined to comment"
         if len(sources) >= 2 and any(actors.is_reciprocal(o) for o in objects):
@@ -626,6 +647,13 @@ class SentenceCoder:
                 for c in acl.children
                 if c.dep_ in ("dobj", "obj")
                 for m in actors.actors_of(c)
+            )
+        if not targets and rule.code[:2] in _ATTACK_ROOTS:
+            # "struck what New Delhi said was a militant camp inside Pakistani territory": whose ground
+            # the thing hit stands on
+            own = {m.country for m in sources}
+            targets.extend(
+                m for o in objects for m in actors.mentions_within(o) if m.kind == "country" and m.country not in own
             )
         if rule.objects and not targets and "dobj" in rule.targets:
             # "seized a Greek tanker": the object's owner is the target.
@@ -811,6 +839,8 @@ class SentenceCoder:
         code = self._specific_code(draft.rule, doc)
         if _lemma(draft.trigger) in _KILLING_VERBS and _mass_victims(draft.trigger):
             code = "202"  # "killed more than 1,000 people in Ardamata" is a mass killing
+        if code.startswith("191") and draft.sources and all(_civilian(m) for m in draft.sources):
+            code = "1442"  # "farmers blockaded border crossings": protesters obstruct, they impose no blockade
         if status == "negated" and draft.modality.refusal is not None:
             refused = _refusal_code(code)
             if refused is None:
@@ -1111,8 +1141,45 @@ _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "secure", "win", "acce
 # Concessions with no target named: by the state, to its country; by others, to the government.
 _YIELD_TO_COUNTRY = frozenset({"081", "0813", "0814", "0831"})
 _YIELD_TO_STATE = frozenset({"082", "0873"})
-_KILLING_VERBS = frozenset({"kill", "execute", "murder", "slaughter", "massacre"})
+_KILLING_VERBS = frozenset({"kill", "execute", "murder", "slaughter", "massacre", "gun", "shoot", "butcher"})
 _MASS = 100  # victims from which CAMEO's "engage in mass killings" (202) applies
+
+
+# Things that arrive somewhere without visiting anyone.
+_MACHINES = frozenset(
+    {
+        "tank",
+        "drone",
+        "missile",
+        "jet",
+        "warplane",
+        "aircraft",
+        "plane",
+        "helicopter",
+        "ship",
+        "vessel",
+        "warship",
+        "frigate",
+        "destroyer",
+        "submarine",
+        "carrier",
+        "shipment",
+        "cargo",
+        "consignment",
+        "weapon",
+        "shell",
+        "system",
+        "battery",
+        "howitzer",
+        "truck",
+        "convoy",
+    }
+)
+_CIVILIAN_ROLES = frozenset({"CVL", "AGR", "LAB", "EDU", "OPP", "BUS", "MED", "REL", "HLH"})
+
+
+def _civilian(mention: Mention) -> bool:
+    return (mention.code or "")[3:6] in _CIVILIAN_ROLES
 
 
 def _mass_victims(verb: Token) -> bool:

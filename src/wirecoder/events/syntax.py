@@ -98,6 +98,14 @@ class SentenceActors:
             unique.setdefault((mention.code, mention.span), mention)
         return list(unique.values())
 
+    def mentions_within(self, token: Token) -> list[Mention]:
+        """Every actor mention inside the phrase ``token`` heads, in text order, each once."""
+        unique: dict[tuple[str | None, tuple[int, int]], Mention] = {}
+        for t in token.subtree:
+            for mention in self.direct(t):
+                unique.setdefault((mention.code, mention.span), mention)
+        return list(unique.values())
+
     def antecedent(self, pronoun: Token) -> Mention | None:
         """The person a he/she/his/her most likely refers to.
 
@@ -196,6 +204,8 @@ class SentenceActors:
         """Across a border, the other side: "to its disputed border with China" -> China."""
         if thing.lemma_.lower() not in ("border", "frontier", "boundary"):
             return []
+        if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in thing.children):
+            return []  # "Gaza's border with Egypt" names a place, Gaza's
         return self.prep_objects(thing, ["with"])
 
     def _origin(self, thing: Token) -> list[Mention]:
