@@ -17,8 +17,11 @@ import click
 
 from wirecoder import __version__
 from wirecoder.cli_actors import ACTORS_HELP, actors
+from wirecoder.cli_stories import stories
+from wirecoder.cli_web import fetch, watch
 from wirecoder.config import Settings, load_settings
 from wirecoder.errors import WirecoderError
+from wirecoder.ingest.jsonl import FIELDS as JSONL_FIELDS
 from wirecoder.output import (
     EVENT_FIELDS,
     QUOTE_FIELDS,
@@ -51,6 +54,18 @@ def _settings(
     if processes is not None:
         updates["nlp"] = settings.nlp.model_copy(update={"processes": processes})
     return settings.model_copy(update=updates) if updates else settings
+
+
+def _jsonl_renames(pairs: Sequence[str]) -> dict[str, str]:
+    renames: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, field = pair.partition("=")
+        if not sep or not field.strip():
+            raise click.BadParameter(f"{pair!r} is not NAME=FIELD", param_hint="--jsonl-field")
+        if name.strip() not in JSONL_FIELDS:
+            raise click.BadParameter(f"{name!r} is not one of {', '.join(JSONL_FIELDS)}", param_hint="--jsonl-field")
+        renames[name.strip()] = field.strip()
+    return renames
 
 
 def _parse_day(value: str | None, option: str) -> date | None:
@@ -86,6 +101,14 @@ def cli(ctx: click.Context, config: str | None, overrides: tuple[str, ...], debu
 @click.option("--actors", "extra_actors", multiple=True, type=click.Path(dir_okay=False), help=ACTORS_HELP)
 @click.option("--processes", type=click.IntRange(min=0), help="Worker processes (0 = one per CPU core).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), help=CONFIDENCE_HELP)
+@click.option(
+    "--jsonl-field",
+    "jsonl_fields",
+    multiple=True,
+    metavar="NAME=FIELD",
+    help=f"Read JSONL field FIELD as NAME ({', '.join(JSONL_FIELDS)}); a dotted FIELD reaches into objects "
+    "(published=meta.date). Repeatable.",
+)
 @click.pass_context
 def code(
     ctx: click.Context,
@@ -96,11 +119,20 @@ def code(
     extra_actors: tuple[str, ...],
     processes: int | None,
     min_confidence: float | None,
+    jsonl_fields: tuple[str, ...],
 ) -> None:
-    """Code INPUTS (files or directories of .txt, .html, .jsonl) into the store and print the new events."""
+    """Code INPUTS into the store and print the new events.
+
+    An input is a file, a directory (walked recursively), a quoted glob ("data/*.warc.gz"), - for
+    standard input, or an http(s) URL. Formats are told from the content: text, HTML, JSON Lines,
+    RSS/Atom feeds, WARC archives, any of them gzip-compressed.
+    """
     from wirecoder.api import code_into_store
 
     settings = _settings(ctx, db, extra_actors=extra_actors, processes=processes)
+    if jsonl_fields:
+        renames = _jsonl_renames(jsonl_fields)
+        settings = settings.model_copy(update={"ingest": settings.ingest.model_copy(update={"jsonl_fields": renames})})
     summary = code_into_store(list(inputs), settings, progress=not quiet)
     with DuckDBStore(settings.store.path, read_only=True) as store:
         query = EventQuery(run_id=summary.run_id, min_confidence=min_confidence)
@@ -123,6 +155,8 @@ def code(
 @click.option("--article", help="Only events of this article id.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), help=CONFIDENCE_HELP)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option("--story", help="Only events of this story id (see wirecoder stories).")
+@click.option("--per-article", is_flag=True, help="One line per article's mention of an event, not per event.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.pass_context
 def events(
@@ -137,9 +171,18 @@ def events(
     article: str | None,
     min_confidence: float | None,
     limit: int | None,
+    story: str | None,
+    per_article: bool,
     fmt: str,
 ) -> None:
-    """List stored events, filtered."""
+    """List stored events, filtered.
+
+    By default each real event is one line: the same event (source, target, CAMEO base code, date)
+    told by several articles of one story is merged, with num_articles, num_sources (outlets) and
+    num_mentions, the evidence of its best mention, and `articles` (JSONL). --per-article lists
+    every article's own event instead (the evidence behind the counts), each with its story and
+    `merged` id. Filters apply to the representative mention of a merged event.
+    """
     if code_prefix is not None and not code_prefix.isdigit():
         raise click.BadParameter(f"{code_prefix!r} is not a CAMEO code prefix (digits)", param_hint="--code")
     query = EventQuery(
@@ -152,10 +195,12 @@ def events(
         article=article,
         min_confidence=min_confidence,
         limit=limit,
+        story=story,
     )
     settings = _settings(ctx, db)
     with DuckDBStore(settings.store.path, read_only=True) as store:
-        rows = [event_json(r) for r in store.events(query)]
+        found = store.events(query) if per_article else store.merged_events(query)
+        rows = [event_json(r) for r in found]
     _emit_events(rows, fmt)
 
 
@@ -249,6 +294,9 @@ def evaluate(
 
 
 cli.add_command(actors)
+cli.add_command(stories)
+cli.add_command(fetch)
+cli.add_command(watch)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

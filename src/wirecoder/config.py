@@ -33,6 +33,8 @@ class NlpSettings(_Section):
 
 class IngestSettings(_Section):
     max_bytes: int = 20_000_000
+    # JSONL field renames, canonical name -> the input's name ("text" -> "content", "published" -> "meta.date")
+    jsonl_fields: dict[str, str] = {}
 
 
 class CleanSettings(_Section):

@@ -34,14 +34,25 @@ EVENT_FIELDS = (
     "evidence",
     "span",
     "coder",
+    "story",
+    "num_articles",
+    "num_sources",
+    "num_mentions",
 )
 
 
 def event_json(row: dict[str, Any]) -> dict[str, Any]:
-    """The public JSON shape of a stored event."""
+    """The public JSON shape of a stored event.
+
+    A merged event (a row of ``DuckDBStore.merged_events``) has its own ``id``, the representative
+    mention's fields and evidence, ``event`` (that mention's id) and ``articles`` (every article
+    telling it). A per-article event has its own ``id`` and ``merged`` (the merged event it counts
+    in). Both carry ``story``, ``num_articles``, ``num_sources`` and ``num_mentions``.
+    """
     place = {"name": row["place_name"], "country": row["place_country"]} if row.get("place_name") else None
-    return {
-        "id": row["id"],
+    merged = "articles" in row
+    out = {
+        "id": row["merged_id"] if merged else row["id"],
         "article": row["article_id"],
         "date": _iso(row["date"]),
         "date_precision": row["date_precision"],
@@ -64,7 +75,17 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
         "evidence": row["evidence"],
         "span": [row["span_start"], row["span_end"]],
         "coder": row["coder"],
+        "story": row.get("story"),
+        "num_articles": row.get("num_articles"),
+        "num_sources": row.get("num_sources"),
+        "num_mentions": row.get("num_mentions"),
     }
+    if merged:
+        out["event"] = row["id"]
+        out["articles"] = list(row["articles"])
+    else:
+        out["merged"] = row.get("merged_id")
+    return out
 
 
 QUOTE_FIELDS = (
@@ -107,7 +128,39 @@ def article_json(row: dict[str, Any]) -> dict[str, Any]:
         "url": row["url"],
         "source": row["source"],
         "origin": row["origin"],
+        "language": row.get("language"),
         "body": row["body"],
+    }
+
+
+def story_json(row: dict[str, Any]) -> dict[str, Any]:
+    """The public JSON shape of a story: its articles (ids as ``wirecoder articles`` shows them),
+    outlets, dates and merged events with their counts."""
+    return {
+        "id": row["id"],
+        "title": next((t for t in row["titles"] if t), None),
+        "first_published": _iso(row["first_published"]),
+        "last_published": _iso(row["last_published"]),
+        "num_articles": row["num_articles"],
+        "num_sources": row["num_sources"],
+        "sources": list(row["sources"]),
+        "articles": list(row["articles"]),
+        "events": [
+            {
+                "id": e["merged_id"],
+                "date": _iso(e["date"]),
+                "source": e["source"],
+                "target": e["target"],
+                "code": e["code"],
+                "root": e["root"],
+                "num_articles": e["num_articles"],
+                "num_sources": e["num_sources"],
+                "num_mentions": e["num_mentions"],
+                "evidence": e["evidence"],
+                "article": e["article_id"],
+            }
+            for e in row["events"]
+        ],
     }
 
 
@@ -170,8 +223,21 @@ def events_table(events: Sequence[dict[str, Any]]) -> str:
         if e["target_name"]:
             who_to += f" ({e['target_name']})"
         flags = ("bg " if e["background"] else "") + ("intent" if e["modality"] == "intent" else "")
-        rows.append((e["date"], who_from, e["code"], who_to, place, flags.strip(), e["evidence"]))
-    return table(rows, ("date", "source", "code", "target", "place", "flags", "evidence"))
+        told = e.get("num_articles") or ""
+        rows.append((e["date"], who_from, e["code"], who_to, place, flags.strip(), told, e["evidence"]))
+    return table(rows, ("date", "source", "code", "target", "place", "flags", "articles", "evidence"))
+
+
+def stories_table(stories: Sequence[dict[str, Any]]) -> str:
+    rows = []
+    for s in stories:
+        days = s["first_published"] or ""
+        if s["last_published"] and s["last_published"] != s["first_published"]:
+            days += f" - {s['last_published']}"
+        top = max(s["events"], key=lambda e: e["num_articles"], default=None)
+        event = f"{top['source'] or '-'} {top['code']} {top['target'] or '-'} ×{top['num_articles']}" if top else ""
+        rows.append((s["id"], days, s["num_articles"], s["num_sources"], len(s["events"]), event, s["title"] or ""))
+    return table(rows, ("story", "published", "articles", "sources", "events", "main event", "title"))
 
 
 def articles_table(articles: Sequence[dict[str, Any]]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -112,7 +112,9 @@ class Pipeline:
     # -- stages ---------------------------------------------------------------------------------
 
     def read(self, inputs: Iterable[str | Path]) -> Iterator[RawDocument | Rejected]:
-        return read_inputs(inputs, options=ReadOptions(max_bytes=self.settings.ingest.max_bytes))
+        ingest = self.settings.ingest
+        options = ReadOptions(max_bytes=ingest.max_bytes, jsonl_fields=ingest.jsonl_fields or None)
+        return read_inputs(inputs, options=options)
 
     def clean(self, doc: RawDocument) -> Article | Rejected:
         return clean_document(doc, options=CleanOptions(min_body_chars=self.settings.clean.min_body_chars))
@@ -234,15 +236,23 @@ class Pipeline:
 
     # -- everything ------------------------------------------------------------------------------
 
-    def run(self, inputs: Iterable[str | Path]) -> Iterator[CodedArticle | Rejected]:
-        """Read, clean and code every input; rejections come out in order with the articles."""
+    def run(
+        self, inputs: Iterable[str | Path], *, keep: Callable[[Article], bool] | None = None
+    ) -> Iterator[CodedArticle | Rejected]:
+        """Read, clean and code every input; rejections come out in order with the articles.
+
+        keep: called on each cleaned article before it is coded; an article it returns False for is
+        dropped there (the store uses it to skip articles it already holds, before the parse).
+        """
 
         def articles() -> Iterator[Article | Rejected]:
             for item in self.read(inputs):
                 if isinstance(item, Rejected):
                     yield item
                     continue
-                yield self.clean(item)
+                cleaned = self.clean(item)
+                if keep is None or isinstance(cleaned, Rejected) or keep(cleaned):
+                    yield cleaned
 
         def batches() -> Iterator[list[Article] | Rejected]:
             pending: list[Article] = []

@@ -200,3 +200,15 @@ class CodedArticle:
     attributions: tuple[Attribution, ...] = ()
     facts: tuple[Fact, ...] = ()
     quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that are copies, updates or rewrites of one report (see ``wirecoder.stories``)."""
+
+    id: str  # never changes once given
+    article_ids: tuple[str, ...]
+    first_published: date | None = None
+    last_published: date | None = None
+    sources: tuple[str, ...] = ()  # distinct outlets
+    merged_event_ids: tuple[str, ...] = ()

@@ -1,5 +1,8 @@
 """JSON Lines: one document per line, ``{"id", "text" or "html", "published"?, "title"?, "url"?, "source"?}``.
 
+``author`` and ``language`` are read too when present. Field names can be renamed (the input's
+``content`` read as ``text``), and a dotted name reaches into nested objects (``meta.date``).
+
 Files are read line by line, so a corpus of any size streams. A bad line becomes a ``Rejected``
 with origin ``path:line``; the lines around it still come through.
 """
@@ -10,14 +13,14 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from wirecoder.records import RawDocument, Rejected
 
-__all__ = ["FIELDS", "parse_published", "read_jsonl_file", "read_jsonl_lines"]
+__all__ = ["FIELDS", "parse_published", "read_jsonl_file", "read_jsonl_lines", "read_jsonl_stream"]
 
 # Canonical field names; ReadOptions.jsonl_fields maps some of them to the names an input uses.
-FIELDS = ("id", "text", "html", "published", "title", "url", "source")
+FIELDS = ("id", "text", "html", "published", "title", "url", "source", "author", "language")
 _SKIP_CHUNK = 1 << 16  # read size while skipping the rest of an over-long line
 
 
@@ -34,29 +37,43 @@ def read_jsonl_file(
     checked that the file exists, is not empty and is not binary.
     """
     with path.open("rb") as handle:
-        for number, raw in _binary_lines(handle, max_line_bytes):
-            where = f"{origin}:{number}"
-            if raw is None:
-                yield Rejected(
-                    origin=where,
-                    stage="ingest",
-                    reason="too_large",
-                    detail=f"line {number} is longer than the limit of {max_line_bytes:,} bytes",
-                )
-                continue
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as error:
-                yield Rejected(
-                    origin=where,
-                    stage="ingest",
-                    reason="undecodable",
-                    detail=f"line {number} is not valid UTF-8 (byte {error.start}); JSON Lines must be UTF-8",
-                )
-                continue
-            record = parse_line(line, number=number, origin=origin, file_name=path.name, fields=fields)
-            if record is not None:
-                yield record
+        yield from read_jsonl_stream(
+            handle, origin=origin, file_name=path.name, max_line_bytes=max_line_bytes, fields=fields
+        )
+
+
+def read_jsonl_stream(
+    handle: BinaryIO,
+    *,
+    origin: str,
+    file_name: str,
+    max_line_bytes: int,
+    fields: Mapping[str, str] | None = None,
+) -> Iterator[RawDocument | Rejected]:
+    """Like ``read_jsonl_file``, from a binary stream (standard input, a gzip member)."""
+    for number, raw in _binary_lines(handle, max_line_bytes):
+        where = f"{origin}:{number}"
+        if raw is None:
+            yield Rejected(
+                origin=where,
+                stage="ingest",
+                reason="too_large",
+                detail=f"line {number} is longer than the limit of {max_line_bytes:,} bytes",
+            )
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            yield Rejected(
+                origin=where,
+                stage="ingest",
+                reason="undecodable",
+                detail=f"line {number} is not valid UTF-8 (byte {error.start}); JSON Lines must be UTF-8",
+            )
+            continue
+        record = parse_line(line, number=number, origin=origin, file_name=file_name, fields=fields)
+        if record is not None:
+            yield record
 
 
 def read_jsonl_lines(
@@ -103,13 +120,13 @@ def parse_line(
             detail=f"line {number} holds a JSON {_json_type(value)}, expected an object with a text field",
         )
 
-    raw_id = value.get(names["id"])
+    raw_id = field_value(value, names["id"])
     usable_id = isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip()
     doc_id = str(raw_id).strip() if usable_id else f"{file_name}#{number}"
 
     kind: Literal["text", "html"]
     for kind in ("text", "html"):
-        content = value.get(names[kind])
+        content = field_value(value, names[kind])
         if content is None:
             continue
         if not isinstance(content, str):
@@ -133,10 +150,12 @@ def parse_line(
             origin=where,
             kind=kind,
             content=content,
-            published=parse_published(value.get(names["published"])),
-            title=_optional_text(value.get(names["title"])),
-            url=_optional_text(value.get(names["url"])),
-            source=_optional_text(value.get(names["source"])),
+            published=parse_published(field_value(value, names["published"])),
+            title=_optional_text(field_value(value, names["title"])),
+            url=_optional_text(field_value(value, names["url"])),
+            source=_optional_text(field_value(value, names["source"])),
+            author=_optional_text(field_value(value, names["author"])),
+            language=_optional_text(field_value(value, names["language"])),
         )
     return Rejected(
         origin=where,
@@ -145,6 +164,18 @@ def parse_line(
         detail=f"line {number} has neither a {names['text']!r} nor an {names['html']!r} field",
         doc_id=doc_id,
     )
+
+
+def field_value(record: Mapping[str, Any], name: str) -> object:
+    """``record[name]``; a dotted name that is not a key reaches into objects: ``meta.date``."""
+    if name in record or "." not in name:
+        return record.get(name)
+    value: object = record
+    for part in name.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value
 
 
 def parse_published(value: object) -> date | None:

@@ -1,5 +1,5 @@
-"""Stores: where coded articles, events and rejections are kept (DuckDB by default)."""
+"""Stores: where coded articles, events, stories and rejections are kept (DuckDB by default)."""
 
-from wirecoder.store.duckdb import DuckDBStore, EventQuery
+from wirecoder.store.duckdb import DuckDBStore, EventQuery, WriteResult
 
-__all__ = ["DuckDBStore", "EventQuery"]
+__all__ = ["DuckDBStore", "EventQuery", "WriteResult"]

@@ -1,7 +1,11 @@
-"""The embedded store: one DuckDB file holding articles, mentions, events, quotes, rejections and runs.
+"""The embedded store: one DuckDB file holding articles, mentions, events, quotes, rejections, runs,
+stories and merged events.
 
 Writes are idempotent: coding an article again replaces everything it produced before, inside one
 transaction, so a rerun never duplicates and an interrupted write never leaves half an article.
+The same transaction puts each article in a story (``wirecoder.stories``) and recomputes the merged
+events of every story it touched, so a process killed at any moment leaves the store as it was
+after its last whole batch.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ import duckdb
 from wirecoder import __version__
 from wirecoder.errors import SchemaVersionMismatch, StoreError
 from wirecoder.records import CodedArticle, Quote, Rejected
+from wirecoder.store import stories as story_tables
+from wirecoder.stories import StoryIndex, outlet_of
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,15 @@ class EventQuery:
     run_id: str | None = None
     min_confidence: float | None = None  # the coder's confidence is at least this
     limit: int | None = None
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """What one batch did to the stories."""
+
+    stories_new: int = 0  # stories the batch started
+    stories_joined: int = 0  # articles that joined a story started earlier
 
 
 def _utcnow() -> datetime:
@@ -56,6 +71,7 @@ class DuckDBStore:
         if not read_only:
             self._migrate()
         self._check_version()
+        self._index: StoryIndex | None = None  # loaded on the first write
 
     def close(self) -> None:
         self.con.close()
@@ -74,6 +90,33 @@ class DuckDBStore:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        elif row[0] == "1":
+            self._upgrade_from_1()
+
+    def _upgrade_from_1(self) -> None:
+        """Version 1 -> 2: new columns, and every stored article put in a story, in one transaction."""
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+            for column in ("skipped", "stories_new", "stories_joined"):
+                self.con.execute(f"ALTER TABLE runs ADD COLUMN {column} INTEGER DEFAULT 0")
+            index = StoryIndex(story_tables.stored_params(self.con))
+            cursor = self.con.execute(
+                "SELECT id, body, content_hash, published, source, url, origin, run_id, coded_at FROM articles "
+                "ORDER BY coded_at, id"
+            )
+            rows = cursor.fetchall()
+            for start in range(0, len(rows), 500):
+                chunk = rows[start : start + 500]
+                self._group([r[0] for r in chunk], [r[1] for r in chunk], [r[2] for r in chunk],
+                            [r[3] for r in chunk], [outlet_of(r[4], r[5], r[6]) for r in chunk],
+                            index, chunk[0][7], chunk[0][8])  # fmt: skip
+            story_tables.refresh(self.con, [r[0] for r in self.con.execute("SELECT id FROM stories").fetchall()])
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+            self.con.execute("COMMIT")
+        except duckdb.Error as e:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"could not upgrade {self.path} to schema version {SCHEMA_VERSION}: {e}") from e
 
     def _check_version(self) -> None:
         try:
@@ -107,35 +150,94 @@ class DuckDBStore:
         )
         return run_id
 
-    def finish_run(self, run_id: str, *, articles: int, events: int, rejected: int) -> None:
+    def finish_run(
+        self,
+        run_id: str,
+        *,
+        articles: int,
+        events: int,
+        rejected: int,
+        skipped: int = 0,
+        stories_new: int = 0,
+        stories_joined: int = 0,
+    ) -> None:
+        """Mark a run finished. A run that never gets here (killed, crashed) keeps ``finished_at`` NULL."""
         self.con.execute(
-            "UPDATE runs SET finished_at = ?, articles = ?, events = ?, rejected = ? WHERE id = ?",
-            [_utcnow(), articles, events, rejected, run_id],
+            "UPDATE runs SET finished_at = ?, articles = ?, events = ?, rejected = ?, skipped = ?, "
+            "stories_new = ?, stories_joined = ? WHERE id = ?",
+            [_utcnow(), articles, events, rejected, skipped, stories_new, stories_joined, run_id],
         )
+
+    def stored_hashes(self) -> dict[str, str]:
+        """Article id -> content hash of every stored article (to skip inputs already coded)."""
+        return dict(self.con.execute("SELECT id, content_hash FROM articles").fetchall())
 
     # -- writes -----------------------------------------------------------------------------
 
-    def write(self, items: Iterable[CodedArticle | Rejected], run_id: str) -> None:
-        """Write a batch in one transaction: all of it lands, or none of it."""
-        batch = list(items)
-        coded = [i for i in batch if isinstance(i, CodedArticle)]
-        rejected = [i for i in batch if isinstance(i, Rejected)]
-        self._write(coded, rejected, run_id)
+    def write(self, items: Iterable[CodedArticle | Rejected], run_id: str) -> WriteResult:
+        """Write a batch in one transaction: all of it lands, or none of it.
 
-    def _write(self, coded: Sequence[CodedArticle], rejected: Sequence[Rejected], run_id: str) -> None:
+        Articles join stories in the same transaction, and the merged events of every story the batch
+        touched are recomputed there. An article id seen twice in a batch keeps its last version.
+        """
+        batch = list(items)
+        latest = {i.article.id: i for i in batch if isinstance(i, CodedArticle)}
+        rejected = [i for i in batch if isinstance(i, Rejected)]
+        return self._write(list(latest.values()), rejected, run_id)
+
+    def _story_index(self) -> StoryIndex:
+        if self._index is None:
+            self._index = story_tables.load_index(self.con, story_tables.stored_params(self.con))
+        return self._index
+
+    def _group(
+        self,
+        ids: Sequence[str],
+        bodies: Sequence[str],
+        hashes: Sequence[str],
+        published: Sequence[date | None],
+        outlets: Sequence[str],
+        index: StoryIndex,
+        run_id: str,
+        now: datetime,
+    ) -> WriteResult:
+        """Put articles (already stored, old memberships gone) in stories; recompute what they touched."""
+        sigs = index.signatures(bodies)
+        assignments = index.assign(ids, hashes, published, sigs)
+        story_tables.record(self.con, assignments, sigs, outlets, published, run_id, now)
+        return WriteResult(
+            stories_new=sum(a.new_story for a in assignments),
+            stories_joined=sum(not a.new_story for a in assignments),
+        )
+
+    def _write(self, coded: Sequence[CodedArticle], rejected: Sequence[Rejected], run_id: str) -> WriteResult:
         now = _utcnow()
         ids = [c.article.id for c in coded]
+        result = WriteResult()
+        index = self._story_index() if ids else None
+        mark = index.checkpoint() if index is not None else None
         try:
             self.con.execute("BEGIN TRANSACTION")
-            if ids:
+            if ids and index is not None:
                 marks = ",".join("?" * len(ids))
-                for table in ("events", "mentions", "attributions", "facts", "quotes", "articles"):
+                touched = story_tables.stories_of(self.con, ids)  # an updated article may leave its story
+                for table in (
+                    "events",
+                    "mentions",
+                    "attributions",
+                    "facts",
+                    "quotes",
+                    "story_articles",
+                    "merged_event_members",
+                    "articles",
+                ):
                     column = "id" if table == "articles" else "article_id"
                     self.con.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
                 origins = [c.article.origin for c in coded]
                 self.con.execute(f"DELETE FROM rejections WHERE origin IN ({','.join('?' * len(origins))})", origins)
                 self.con.executemany(
-                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "
+                    f"({', '.join('?' * len(ARTICLE_COLUMNS))})",
                     [_article_row(c, run_id, now) for c in coded],
                 )
                 self._insert("mentions", [_mention_row(m) for c in coded for m in c.mentions])
@@ -168,15 +270,32 @@ class DuckDBStore:
                     ],
                 )
                 self._insert("quotes", [_quote_row(q) for c in coded for q in c.quotes])
+                articles = [c.article for c in coded]
+                result = self._group(
+                    ids,
+                    [a.body for a in articles],
+                    [a.content_hash for a in articles],
+                    [a.published for a in articles],
+                    [outlet_of(a.source, a.url, a.origin) for a in articles],
+                    index,
+                    run_id,
+                    now,
+                )
+                story_tables.refresh(self.con, touched | story_tables.stories_of(self.con, ids))
             for r in rejected:
                 self.con.execute(
                     "INSERT OR REPLACE INTO rejections VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [r.origin, r.stage, r.reason, r.detail, r.doc_id, run_id, now],
                 )
             self.con.execute("COMMIT")
-        except duckdb.Error as e:
+        except BaseException as e:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"could not write to {self.path}: {e}") from e
+            if index is not None and mark is not None:
+                index.rollback(mark)  # the index must say what the store says
+            if isinstance(e, duckdb.Error):
+                raise StoreError(f"could not write to {self.path}: {e}") from e
+            raise
+        return result
 
     def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         if rows:
@@ -186,42 +305,70 @@ class DuckDBStore:
     # -- reads ------------------------------------------------------------------------------
 
     def events(self, query: EventQuery = EventQuery()) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if query.actor:
-            where.append("(source LIKE ? OR target LIKE ?)")
-            params += [query.actor + "%", query.actor + "%"]
-        if query.source:
-            where.append("source LIKE ?")
-            params.append(query.source + "%")
-        if query.target:
-            where.append("target LIKE ?")
-            params.append(query.target + "%")
-        if query.since:
-            where.append("date >= ?")
-            params.append(query.since)
-        if query.until:
-            where.append("date <= ?")
-            params.append(query.until)
-        if query.code:
-            where.append("code LIKE ?")
-            params.append(query.code + "%")
+        """Per-article events (each with its story and the counts of the merged event it belongs to)."""
+        where, params = _event_filters(query)
         if query.article:
-            where.append("article_id = ?")
+            where.append("e.article_id = ?")
             params.append(query.article)
         if query.run_id:
-            where.append("run_id = ?")
+            where.append("e.run_id = ?")
             params.append(query.run_id)
-        if query.min_confidence is not None:
-            where.append("confidence >= ?")
-            params.append(query.min_confidence)
-        sql = "SELECT * FROM events"
+        sql = (
+            "SELECT e.*, sa.story_id AS story, m.id AS merged_id, m.num_articles, m.num_sources, m.num_mentions "
+            "FROM events e LEFT JOIN story_articles sa ON sa.article_id = e.article_id "
+            "LEFT JOIN merged_event_members mm ON mm.event_id = e.id LEFT JOIN merged_events m ON m.id = mm.merged_id"
+        )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date, article_id, sentence_index, code"
+        sql += " ORDER BY e.date, e.article_id, e.sentence_index, e.code"
         if query.limit:
             sql += f" LIMIT {int(query.limit)}"
         return self._dicts(sql, params)
+
+    def merged_events(self, query: EventQuery = EventQuery()) -> list[dict[str, Any]]:
+        """One row per real event: the representative event's columns, its story, counts and articles.
+
+        Filters on actors, codes, dates and confidence apply to the representative; ``article`` and
+        ``run_id`` keep merged events with at least one mention from that article or run.
+        """
+        where, params = _event_filters(query)
+        if query.article:
+            where.append("m.id IN (SELECT merged_id FROM merged_event_members WHERE article_id = ?)")
+            params.append(query.article)
+        if query.run_id:
+            where.append(
+                "m.id IN (SELECT mm.merged_id FROM merged_event_members mm JOIN events x ON x.id = mm.event_id "
+                "WHERE x.run_id = ?)"
+            )
+            params.append(query.run_id)
+        sql = (
+            "SELECT e.*, m.story_id AS story, m.id AS merged_id, m.num_articles, m.num_sources, m.num_mentions "
+            "FROM merged_events m JOIN events e ON e.id = m.event_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date, m.story_id, e.code, m.id"
+        if query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        rows = self._dicts(sql, params)
+        members: dict[str, list[str]] = {}
+        ids = [r["merged_id"] for r in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            sql = (
+                f"SELECT merged_id, article_id FROM merged_event_members WHERE merged_id IN "
+                f"({','.join('?' * len(chunk))}) ORDER BY article_id"
+            )
+            for merged, article in self.con.execute(sql, chunk).fetchall():
+                if article not in members.setdefault(merged, []):
+                    members[merged].append(article)
+        for row in rows:
+            row["articles"] = members.get(row["merged_id"], [])
+        return rows
+
+    def stories(self, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories, oldest first: dates, counts, outlets, article ids and merged events."""
+        return story_tables.story_rows(self.con, limit)
 
     def articles(self) -> list[dict[str, Any]]:
         return self._dicts("SELECT * FROM articles ORDER BY published NULLS LAST, id", [])
@@ -266,7 +413,7 @@ class DuckDBStore:
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
-        for table in ("articles", "events", "mentions", "rejections", "runs"):
+        for table in ("articles", "events", "mentions", "rejections", "runs", "stories", "merged_events"):
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
@@ -275,6 +422,38 @@ class DuckDBStore:
         cursor = self.con.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _event_filters(query: EventQuery) -> tuple[list[str], list[Any]]:
+    """WHERE clauses on the columns of the events table, aliased ``e``."""
+    where: list[str] = []
+    params: list[Any] = []
+    if query.actor:
+        where.append("(e.source LIKE ? OR e.target LIKE ?)")
+        params += [query.actor + "%", query.actor + "%"]
+    for column, value in (("source", query.source), ("target", query.target), ("code", query.code)):
+        if value:
+            where.append(f"e.{column} LIKE ?")
+            params.append(value + "%")
+    if query.since:
+        where.append("e.date >= ?")
+        params.append(query.since)
+    if query.until:
+        where.append("e.date <= ?")
+        params.append(query.until)
+    if query.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(query.min_confidence)
+    if query.story:
+        where.append("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+        params.append(query.story)
+    return where, params
+
+
+ARTICLE_COLUMNS = (
+    "id", "origin", "title", "published", "byline", "url", "source", "body", "content_hash", "run_id", "coded_at",
+    "language",
+)  # fmt: skip
 
 
 def _article_row(c: CodedArticle, run_id: str, now: datetime) -> tuple[Any, ...]:
@@ -291,6 +470,7 @@ def _article_row(c: CodedArticle, run_id: str, now: datetime) -> tuple[Any, ...]
         a.content_hash,
         run_id,
         now,
+        a.language,
     )
 
 

@@ -1,4 +1,6 @@
--- wirecoder store schema (version 1). Plain SQL shared by the DuckDB backend and, later, PostgreSQL.
+-- wirecoder store schema (version 2). Plain SQL shared by the DuckDB backend and, later, PostgreSQL.
+-- Version 2 added articles.language, the run counters skipped/stories_new/stories_joined, and the
+-- story tables at the end; a version-1 store is upgraded in place when opened for writing.
 
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
@@ -16,7 +18,10 @@ CREATE TABLE IF NOT EXISTS runs (
     inputs TEXT NOT NULL,            -- JSON list of the inputs as given
     articles INTEGER DEFAULT 0,
     events INTEGER DEFAULT 0,
-    rejected INTEGER DEFAULT 0
+    rejected INTEGER DEFAULT 0,      -- finished_at stays NULL for a run that was killed or failed
+    skipped INTEGER DEFAULT 0,       -- inputs already stored with the same content, not coded again
+    stories_new INTEGER DEFAULT 0,
+    stories_joined INTEGER DEFAULT 0 -- articles that joined a story that was already there
 );
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -30,7 +35,8 @@ CREATE TABLE IF NOT EXISTS articles (
     body TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     run_id TEXT NOT NULL,
-    coded_at TIMESTAMP NOT NULL
+    coded_at TIMESTAMP NOT NULL,
+    language TEXT                    -- ISO 639-1, declared or detected; NULL when unknown
 );
 
 CREATE TABLE IF NOT EXISTS mentions (
@@ -127,4 +133,40 @@ CREATE TABLE IF NOT EXISTS rejections (
     run_id TEXT NOT NULL,
     rejected_at TIMESTAMP NOT NULL,
     PRIMARY KEY (origin, stage, reason)
+);
+
+-- Stories: near-duplicate articles grouped together (wirecoder.stories). Every stored article has
+-- one row in story_articles; a story's id never changes once given.
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,            -- the run that started it
+    created_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    outlet TEXT NOT NULL,            -- source, else the URL's host, else the origin
+    published DATE,
+    matched_article TEXT,            -- the earlier article it resembled most (NULL: it started the story)
+    similarity DOUBLE,               -- estimated Jaccard similarity with that article
+    signature TEXT NOT NULL          -- MinHash signature: base64 of big-endian 32-bit values
+);
+
+-- The same event (source, target, CAMEO base code, date) told by several articles of a story, once.
+CREATE TABLE IF NOT EXISTS merged_events (
+    id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,          -- the representative per-article event (its evidence sentence)
+    family TEXT NOT NULL,            -- CAMEO base code; 040 stands for the meetings 040/042/043/044
+    date DATE NOT NULL,
+    num_articles INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,    -- distinct outlets
+    num_mentions INTEGER NOT NULL    -- per-article events merged into it
+);
+
+CREATE TABLE IF NOT EXISTS merged_event_members (
+    event_id TEXT PRIMARY KEY,       -- a per-article event (the evidence)
+    merged_id TEXT NOT NULL,
+    article_id TEXT NOT NULL
 );
