@@ -822,6 +822,18 @@ class SentenceCoder:
                 if p.dep_ == "pobj"
             ]
             targets = self._place_targets(arguments, actors)
+            if not targets and rule.code.startswith("042") and noun.dep_ == "pobj":
+                # "signed a pact in Kyiv during a visit by Starmer": the visit is where the clause is
+                clause = noun.head.head
+                places = [
+                    p
+                    for c in clause.children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                own = {m.country for m in sources}
+                targets = [m for m in self._place_targets(places, actors) if m.country not in own]
         return _Draft(rule, noun, sources, targets, analyse(modality_anchor, self.book))
 
     # -- events ---------------------------------------------------------------------------------
