@@ -155,3 +155,15 @@ def test_farmers_blockading_a_border_protest(pipeline: Pipeline) -> None:
 def test_a_team_on_the_sports_page_is_no_actor(pipeline: Pipeline) -> None:
     text = "Spain's forwards laid siege to the Italian goal in the second half before the Euro 2024 semi-final ended."
     assert _triples(pipeline, text) == set()
+
+
+def test_an_adjective_and_a_country_name_before_one_agent_noun(pipeline: Pipeline) -> None:
+    coded = _triples(pipeline, "South Korean and U.S. air forces launched combined air drills on Monday.")
+    assert {(s, c, t) for s, c, t in coded if c.startswith("06")} >= {("USAMIL", "062", "KORMIL")}
+
+
+def test_inflections_double_a_final_consonant_after_qu() -> None:
+    from wirecoder.events.triggers import inflections
+
+    assert {"quitting", "quits"} <= inflections("quit", "verb")
+    assert {"quizzed", "quizzing"} <= inflections("quiz", "verb")

@@ -578,7 +578,7 @@ class MentionResolver:
                 elif (
                     _AND_GAP.match(gap)
                     and (current.has("adjective") or (current.has("country") and current.entries[0].kind == "country"))
-                    and nxt.has("adjective")
+                    and (nxt.has("adjective") or (current.has("adjective") and nxt.entries[0].kind == "country"))
                     and j + 2 < len(hits)
                     and hits[j + 2].has("title", "agent")
                     and _ADJACENT_GAP.match(body[nxt.end : hits[j + 2].start] or " ")

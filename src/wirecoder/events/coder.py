@@ -504,8 +504,8 @@ class SentenceCoder:
                 continue
             score = 4 * len(rule.particles)
             if rule.objects:
-                if obj_lemma in rule.objects:
-                    score += 2
+                if obj_lemma in rule.objects or (obj is not None and obj.lower_ in rule.objects):
+                    score += 2  # by lemma or as written: lists hold "talks" and "arms", whose lemmas differ
                 elif ANY_ACTOR_OBJECT in rule.objects and obj is not None and actors.actors_of(obj):
                     score += 1  # "released a Spanish engineer": any object that names an actor
                 else:

@@ -200,9 +200,10 @@ def inflections(lemma: str, pos: str) -> set[str]:
     else:
         es = "es" if lemma.endswith(("s", "x", "ch", "sh", "z", "o")) else "s"
         forms.update({lemma + es, lemma + "ed", lemma + "ing"})
-        # Consonant doubling ("ban" -> "banned", "plan" -> "planning"): add both spellings.
-        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+        # Consonant doubling ("ban" -> "banned", "quit" -> "quitting", "quiz" -> "quizzed"): add both
+        # spellings whenever it could apply.
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing", lemma + lemma[-1] + "es"})
     return forms
 
 
