@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -35,6 +35,9 @@ from wirecoder.output import (
     quotes_table,
 )
 from wirecoder.store import DuckDBStore, EventQuery
+
+if TYPE_CHECKING:
+    from wirecoder.api import RunSummary
 
 DB_HELP = "DuckDB store file (default: the store.path setting, ./wirecoder.duckdb)."
 CONFIDENCE_HELP = "Only events whose coder confidence is at least this (0-1)."
@@ -134,6 +137,13 @@ def code(
         renames = _jsonl_renames(jsonl_fields)
         settings = settings.model_copy(update={"ingest": settings.ingest.model_copy(update={"jsonl_fields": renames})})
     summary = code_into_store(list(inputs), settings, progress=not quiet)
+    report_run(summary, settings, fmt, quiet=quiet, min_confidence=min_confidence)
+
+
+def report_run(
+    summary: RunSummary, settings: Settings, fmt: str, *, quiet: bool, min_confidence: float | None = None
+) -> None:
+    """Print a run's new events to stdout and, unless quiet, its summary and rejections to stderr."""
     with DuckDBStore(settings.store.path, read_only=True) as store:
         query = EventQuery(run_id=summary.run_id, min_confidence=min_confidence)
         events = [event_json(r) for r in store.events(query)]

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:  # the commands import their modules when run: ``wirecoder --help`` stays fast
-    from wirecoder.api import RunSummary
-    from wirecoder.config import Settings
     from wirecoder.ingest.watch import RoundSummary
     from wirecoder.ingest.web import FetchOptions
 
@@ -26,21 +24,6 @@ def _fetch_options(rate: float, no_robots: bool) -> FetchOptions:
     from wirecoder.ingest.web import FetchOptions
 
     return FetchOptions(min_interval=rate, respect_robots=not no_robots)
-
-
-def _print_run(summary: RunSummary, settings: Settings, fmt: str, *, quiet: bool) -> None:
-    # Imported here: wirecoder.cli imports this module to register its commands.
-    from wirecoder.cli import _emit_events
-    from wirecoder.output import event_json
-    from wirecoder.store import DuckDBStore, EventQuery
-
-    with DuckDBStore(settings.store.path, read_only=True) as store:
-        events = [event_json(r) for r in store.events(EventQuery(run_id=summary.run_id))]
-    _emit_events(events, fmt)
-    if not quiet:
-        click.echo(summary.describe(settings.store.path), err=True)
-        for rejected in summary.rejected_items:
-            click.echo(f"  rejected {rejected.origin}: {rejected.reason} ({rejected.detail})", err=True)
 
 
 @click.command()
@@ -59,14 +42,14 @@ def fetch(
     robots.txt is respected, requests identify themselves and wait RATE seconds per host; feed
     items that hold only a summary are fetched from their link. Failures are stored as rejections.
     """
-    from wirecoder.cli import _settings
+    from wirecoder.cli import _settings, report_run  # here: wirecoder.cli imports this module
     from wirecoder.ingest.watch import code_documents
     from wirecoder.ingest.web import fetch_documents
 
     settings = _settings(ctx, db)
     documents = fetch_documents(urls, _fetch_options(rate, no_robots))
     summary = code_documents(documents, settings, inputs=list(urls), progress=not quiet)
-    _print_run(summary, settings, fmt, quiet=quiet)
+    report_run(summary, settings, fmt, quiet=quiet)
 
 
 @click.command()
@@ -95,14 +78,14 @@ def watch(
     What was seen is kept in the store, so a restarted watch codes only what is new. Ctrl-C
     stops it after a summary.
     """
-    from wirecoder.cli import _settings
+    from wirecoder.cli import _settings, report_run
     from wirecoder.ingest.watch import watch_feeds
 
     settings = _settings(ctx, db)
 
     def report(done: RoundSummary) -> None:
         if done.coded is not None:
-            _print_run(done.coded, settings, fmt, quiet=True)
+            report_run(done.coded, settings, fmt, quiet=True)
         if not quiet:
             click.echo(done.describe(), err=True)
             for failure in done.failures:

@@ -188,6 +188,11 @@ class MentionResolver:
         self._surname_index: dict[str, list[Person]] = {}
         for person in kb.people.values():
             self._surname_index.setdefault(person.surname, []).append(person)
+        # city -> the organisations seated there ("Brussels" -> the EU)
+        self._seats: dict[str, list[str]] = {}
+        for code, org in kb.organisations.items():
+            for seat in org.seats:
+                self._seats.setdefault(seat, []).append(code)
 
     # -- public -----------------------------------------------------------------------------
 
@@ -231,9 +236,9 @@ class MentionResolver:
         named_orgs = {e.ref for h in hits for e in h.entries if e.kind == "organisation"}
         seated = {
             seat: code
-            for code, org in self.kb.organisations.items()
+            for seat, codes in self._seats.items()
+            for code in codes
             if any(named.startswith(code) for named in named_orgs)
-            for seat in org.seats
         }
         out: list[Hit] = []
         for k, hit in enumerate(hits):

@@ -434,7 +434,7 @@ class SentenceCoder:
             rule = self._noun_rule(token, lemma)
             if rule is not None and self._under_inquiry(token, actors):
                 return []  # "an inquiry into Iran's crackdown on protesters": alleged, not reported
-            if rule is not None and rule.code[:2] in _ATTACK_ROOTS and self._means_of_attack(token, actors):
+            if rule is not None and rule.code[:2] in _ATTACK_ROOTS and self._means_of_attack(token, rule, actors):
                 return []  # "killed Nasrallah in a massive air strike": how he was killed, not a second attack
             if rule is not None:
                 draft = self._noun_draft(token, rule, actors)
@@ -442,7 +442,7 @@ class SentenceCoder:
                     drafts.append(draft)
         return drafts
 
-    def _means_of_attack(self, noun: Token, actors: SentenceActors) -> bool:
+    def _means_of_attack(self, noun: Token, noun_rule: TriggerRule, actors: SentenceActors) -> bool:
         """ "killed Nasrallah in a massive air strike": the strike is how the verb's own doer acted.
 
         Not when the verb names no doer ("was killed in an Israeli air strike": the noun does) or the
@@ -453,8 +453,7 @@ class SentenceCoder:
         verb = noun.head.head
         if verb.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
             return False
-        noun_rule = self._noun_rule(noun, _lemma(noun))
-        if noun_rule is not None and noun_rule.code.startswith("20"):
+        if noun_rule.code.startswith("20"):
             return False
         rule = self._verb_rule(verb, _lemma(verb), actors)
         return rule is not None and rule.code[:2] in _ATTACK_ROOTS
@@ -688,13 +687,7 @@ class SentenceCoder:
             targets = self._provokers(verb, sources, actors)
         if not targets and (rule.place_target or rule.code[:2] in _PLACE_TARGET_ROOTS):
             arguments = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass") and not force_subject]
-            arguments += [
-                p
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in rule.targets
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
+            arguments += _prep_objects(verb, rule.targets)
             targets = self._place_targets(arguments, actors)
         return _Draft(rule, verb, sources, targets, analyse(verb, self.book), pair_mode)
 
@@ -814,26 +807,12 @@ class SentenceCoder:
         if not targets and rule.code.startswith("09"):
             targets = _perpetrators([noun], actors)  # "an investigation into alleged war crimes by the army"
         if not targets and (rule.place_target or rule.code[:2] in _PLACE_TARGET_ROOTS):
-            arguments = [
-                p
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ in rule.targets
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
-            targets = self._place_targets(arguments, actors)
+            targets = self._place_targets(_prep_objects(noun, rule.targets), actors)
             if not targets and rule.code.startswith("042") and noun.dep_ == "pobj":
                 # "signed a pact in Kyiv during a visit by Starmer": the visit is where the clause is
-                clause = noun.head.head
-                places = [
-                    p
-                    for c in clause.children
-                    if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ]
                 own = {m.country for m in sources}
-                targets = [m for m in self._place_targets(places, actors) if m.country not in own]
+                places = self._place_targets(_prep_objects(noun.head.head, ("in", "at")), actors)
+                targets = [m for m in places if m.country not in own]
         return _Draft(rule, noun, sources, targets, analyse(modality_anchor, self.book))
 
     # -- events ---------------------------------------------------------------------------------
@@ -1221,6 +1200,12 @@ def _perpetrators(arguments: Iterable[Token], actors: SentenceActors) -> list[Me
             elif token.dep_ in ("ccomp", "acl", "relcl") and token.pos_ in ("VERB", "AUX"):
                 found += [m for c in token.children if c.dep_ == "nsubj" for m in actors.actors_of(c)]
     return found
+
+
+def _prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``preps`` (tokens, not actors)."""
+    wanted = set(preps)
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in wanted for p in c.children if p.dep_ == "pobj"]
 
 
 def _partitive_whole(token: Token) -> Token:
